@@ -1,0 +1,36 @@
+package org.filesync.cli;
+
+import java.nio.file.Path;
+import org.filesync.history.Database;
+import org.filesync.history.DatabaseSettings;
+import org.filesync.jobs.JobCatalog;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: where the jobs are and which database holds the history. */
+final class CommonOptions {
+
+    @Option(names = "--jobs", paramLabel = "DIR", description = "folder of job files (default: ./jobs)")
+    Path jobsDirectory = Path.of("jobs");
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "database (default: env FILESYNC_DB_URL, else H2 file ./data/filesync)")
+    String databaseUrl;
+
+    JobCatalog loadJobs() {
+        return JobCatalog.load(jobsDirectory);
+    }
+
+    DatabaseSettings databaseSettings() {
+        try {
+            DatabaseSettings settings = DatabaseSettings.resolve(databaseUrl, System.getenv());
+            settings.vendor();
+            return settings;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+    }
+
+    Database openDatabase(int maxConnections) {
+        return Database.open(databaseSettings(), maxConnections);
+    }
+}

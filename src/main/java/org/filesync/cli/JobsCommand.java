@@ -1,0 +1,60 @@
+package org.filesync.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.filesync.history.Database;
+import org.filesync.history.RunHistory;
+import org.filesync.history.RunRecord;
+import org.filesync.jobs.JobCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "jobs", description = "List jobs: schedule, next fire time, last run's status.")
+final class JobsCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions options;
+
+    @Option(names = "--json", description = "print one JSON array")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        JobCatalog catalog = options.loadJobs();
+        catalog.errors().forEach(spec.commandLine().getErr()::println);
+        spec.commandLine().getErr().flush();
+        Map<String, RunRecord> lastRuns;
+        try (Database database = options.openDatabase(1)) {
+            lastRuns = new RunHistory(database.jdbc()).lastRunOfEachJob();
+        }
+        Instant now = Instant.now();
+        List<JobView> views = catalog.jobs().stream()
+                .map(job -> JobView.of(job, job.nextFireTime(now).orElse(null), lastRuns.get(job.name())))
+                .toList();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, views);
+        } else {
+            TextTable table = new TextTable("NAME", "DIRECTION", "SCHEDULE", "TIMEZONE", "NEXT FIRE", "LAST RUN", "REMOTE");
+            for (JobView view : views) {
+                table.row(view.name(), view.direction(), view.schedule() == null ? "manual" : view.schedule(),
+                        view.timezone(), Formats.time(view.nextFireTime()), lastRunSummary(view.lastRun()), view.remote());
+            }
+            table.print(out);
+        }
+        return catalog.hasErrors() ? ExitCode.CONFIGURATION : ExitCode.OK;
+    }
+
+    private static String lastRunSummary(RunRecord run) {
+        return run == null ? "never" : run.status() + " #" + run.runId() + " " + Formats.time(run.startedAt());
+    }
+}

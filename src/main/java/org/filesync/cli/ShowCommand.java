@@ -1,0 +1,76 @@
+package org.filesync.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.filesync.history.Database;
+import org.filesync.history.RunHistory;
+import org.filesync.history.RunRecord;
+import org.filesync.history.TransferRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "show", description = "One run and each of its file transfers.")
+final class ShowCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions options;
+
+    @Parameters(paramLabel = "RUN_ID", description = "the run to show")
+    long runId;
+
+    @Option(names = "--json", description = "print {\"run\": RUN, \"transfers\": [...]}")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunRecord run;
+        List<TransferRecord> transfers;
+        try (Database database = options.openDatabase(1)) {
+            RunHistory history = new RunHistory(database.jdbc());
+            run = history.run(runId).orElseThrow(() -> new ConfigurationException("no run with id " + runId));
+            transfers = history.transfers(runId);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("run", run);
+            document.put("transfers", transfers);
+            JsonOutput.print(out, document);
+            return ExitCode.OK;
+        }
+        out.printf("run %d of %s: %s (%s)%n", run.runId(), run.job(), run.status(), run.trigger());
+        out.printf("  started %s, finished %s, took %s, on %s%n", Formats.time(run.startedAt()),
+                Formats.time(run.finishedAt()), Formats.duration(run.startedAt(), run.finishedAt()), run.node());
+        out.printf("  files: %d transferred, %d skipped, %d failed, %d deleted; %s at %s%n", run.filesTransferred(),
+                run.filesSkipped(), run.filesFailed(), run.filesDeleted(), Formats.bytes(run.bytesTransferred()),
+                Formats.rate(run.bytesTransferred(), run.startedAt(), run.finishedAt()));
+        if (run.resumes() != null) {
+            out.printf("  resumes run %d%n", run.resumes());
+        }
+        if (run.error() != null) {
+            out.printf("  error: %s%n", run.error());
+        }
+        if (!transfers.isEmpty()) {
+            out.println();
+            TextTable table = new TextTable("PATH", "STATUS", ">SIZE", ">MOVED", ">RESUMED FROM", ">ATTEMPTS", ">REPLY", "MESSAGE");
+            for (TransferRecord transfer : transfers) {
+                table.row(transfer.path(), transfer.status(), transfer.size(), transfer.bytesTransferred(),
+                        transfer.resumedFrom(), transfer.attempts(), transfer.replyCode(),
+                        transfer.message() == null ? "" : transfer.message());
+            }
+            table.print(out);
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+}

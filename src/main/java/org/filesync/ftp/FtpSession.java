@@ -1,0 +1,71 @@
+package org.filesync.ftp;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One logged-in FTP control connection, serving many operations in turn (never two at once).
+ * The mirror talks only to this interface; no Commons Net type crosses it. Every failure is an
+ * {@link FtpException}: a reply the server gave ({@link FtpReplyException}) or a lost, refused or
+ * timed-out connection ({@link FtpConnectionException}); {@link FtpException#isTransient()} says
+ * whether retrying (after reconnecting, for a lost connection) can help.
+ */
+public interface FtpSession extends AutoCloseable {
+
+    /** What the server offered in FEAT, read once at login. */
+    ServerFeatures features();
+
+    /**
+     * The entries of one folder (MLSD when offered, else LIST parsed), without "." and "..".
+     * Entries whose names are unsafe to use come back with {@link RemoteEntry#rejection()} set.
+     */
+    List<RemoteEntry> list(String directory) throws FtpException;
+
+    /**
+     * RETR {@code remotePath} into {@code localFile}. When {@code from} is past the start, the
+     * local file is cut to {@code from.offset()} and the transfer resumes there (REST offset in
+     * stream mode, REST marker in block mode); when the server refuses that, it starts from 0 and
+     * the result says so.
+     */
+    TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, TransferListener listener)
+            throws FtpException;
+
+    /**
+     * STOR {@code localFile} to {@code remotePath}, from {@code from.offset()} of the local file
+     * when resuming (REST+STOR, or APPE where REST is refused for STOR; block mode: REST marker).
+     */
+    TransferResult store(Path localFile, String remotePath, RestartPoint from, TransferListener listener)
+            throws FtpException;
+
+    /** SIZE; empty when the file does not exist (550). */
+    OptionalLong size(String path) throws FtpException;
+
+    /** MDTM; empty when the server lacks it or the file does not exist. */
+    Optional<Instant> modificationTime(String path) throws FtpException;
+
+    /** MFMT where offered; false when the server cannot set times. */
+    boolean setModificationTime(String path, Instant time) throws FtpException;
+
+    /** A checksum in lower-case hex (HASH, XMD5, XCRC, whichever the server has); empty when none. */
+    Optional<Checksum> checksum(String path) throws FtpException;
+
+    /** RNFR then RNTO, replacing {@code to} where the server allows it. */
+    void rename(String from, String to) throws FtpException;
+
+    void delete(String path) throws FtpException;
+
+    /** MKD; an existing folder is not an error. */
+    void makeDirectory(String path) throws FtpException;
+
+    void removeDirectory(String path) throws FtpException;
+
+    /** False when the control connection is known or found (NOOP) to be dead. */
+    boolean isAlive();
+
+    /** QUIT and close, quietly. */
+    @Override
+    void close();
+}

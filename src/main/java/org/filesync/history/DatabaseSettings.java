@@ -1,0 +1,42 @@
+package org.filesync.history;
+
+import java.util.Map;
+
+/**
+ * Where filesync's database is: {@code --db}, else {@code FILESYNC_DB_URL}, else an H2 file in
+ * {@code ./data}. Credentials come from {@code FILESYNC_DB_USER}/{@code FILESYNC_DB_PASSWORD}
+ * or the URL and are never printed.
+ */
+public record DatabaseSettings(String url, String user, String password) {
+
+    /** AUTO_SERVER lets {@code history}, {@code run} and the others share the file while {@code serve} holds it. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/filesync;AUTO_SERVER=TRUE";
+
+    public static DatabaseSettings resolve(String urlOption, Map<String, String> environment) {
+        String url = urlOption != null ? urlOption : environment.getOrDefault("FILESYNC_DB_URL", DEFAULT_URL);
+        String defaultUser = url.startsWith("jdbc:h2:") ? "sa" : null;
+        return new DatabaseSettings(url, environment.getOrDefault("FILESYNC_DB_USER", defaultUser),
+                environment.getOrDefault("FILESYNC_DB_PASSWORD", url.startsWith("jdbc:h2:") ? "" : null));
+    }
+
+    /** The vendor folder of {@code db/migration} this URL's migrations come from. */
+    public String vendor() {
+        if (url.startsWith("jdbc:h2:")) {
+            return "h2";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        throw new IllegalArgumentException("unsupported database URL (filesync works with jdbc:h2: and jdbc:postgresql:): "
+                + url.replaceAll("(?i)(password=)[^&;]*", "$1******"));
+    }
+
+    public boolean isPostgres() {
+        return vendor().equals("postgresql");
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[url=" + url.replaceAll("(?i)(password=)[^&;]*", "$1******") + ", user=" + user + "]";
+    }
+}

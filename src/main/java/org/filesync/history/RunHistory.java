@@ -1,0 +1,82 @@
+package org.filesync.history;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Read-only queries over the runs and their file transfers, for {@code history}, {@code show} and {@code jobs}. */
+public final class RunHistory {
+
+    private static final String RUN_COLUMNS = "run_id, job_name, status, started_at, finished_at, trigger_type, "
+            + "files_transferred, files_skipped, files_failed, files_deleted, bytes_transferred, error, "
+            + "resumes_run_id, fire_time, node";
+
+    private final JdbcClient jdbc;
+
+    public RunHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Runs newest first, of one job or of all when {@code job} is null. */
+    public List<RunRecord> recentRuns(String job, int limit) {
+        String where = job == null ? "" : " WHERE job_name = :job";
+        var statement = jdbc.sql("SELECT " + RUN_COLUMNS + " FROM fs_run" + where
+                + " ORDER BY started_at DESC, run_id DESC FETCH FIRST :limit ROWS ONLY").param("limit", limit);
+        if (job != null) {
+            statement = statement.param("job", job);
+        }
+        return statement.query(RunHistory::run).list();
+    }
+
+    public Optional<RunRecord> run(long runId) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM fs_run WHERE run_id = :id").param("id", runId)
+                .query(RunHistory::run).optional();
+    }
+
+    /** The newest run of each job that has one. */
+    public Map<String, RunRecord> lastRunOfEachJob() {
+        Map<String, RunRecord> last = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + RUN_COLUMNS + " FROM fs_run r WHERE run_id = "
+                        + "(SELECT MAX(run_id) FROM fs_run l WHERE l.job_name = r.job_name)")
+                .query(RunHistory::run).list().forEach(run -> last.put(run.job(), run));
+        return last;
+    }
+
+    public List<TransferRecord> transfers(long runId) {
+        return jdbc.sql("SELECT path, direction, status, file_size, bytes_transferred, resumed_from, attempts, "
+                        + "reply_code, message, started_at, finished_at FROM fs_transfer WHERE run_id = :id "
+                        + "ORDER BY path")
+                .param("id", runId)
+                .query((rs, row) -> new TransferRecord(rs.getString(1), rs.getString(2),
+                        TransferStatus.valueOf(rs.getString(3)), nullableLong(rs, 4), rs.getLong(5), rs.getLong(6),
+                        rs.getInt(7), nullableInt(rs, 8), rs.getString(9), instant(rs, 10), instant(rs, 11)))
+                .list();
+    }
+
+    private static RunRecord run(ResultSet rs, int row) throws SQLException {
+        return new RunRecord(rs.getLong(1), rs.getString(2), RunStatus.valueOf(rs.getString(3)), instant(rs, 4),
+                instant(rs, 5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+                rs.getLong(11), rs.getString(12), nullableLong(rs, 13), instant(rs, 14), rs.getString(15));
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Integer nullableInt(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+}

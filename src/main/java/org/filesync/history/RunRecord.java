@@ -1,0 +1,27 @@
+package org.filesync.history;
+
+import java.time.Instant;
+
+/**
+ * One run of a job: the RUN object of the JSON contract, field for field.
+ *
+ * @param trigger {@code schedule} or {@code manual}
+ * @param resumes the run id of the failed or stopped run this one continues, else {@code null}
+ */
+public record RunRecord(
+        long runId,
+        String job,
+        RunStatus status,
+        Instant startedAt,
+        Instant finishedAt,
+        String trigger,
+        int filesTransferred,
+        int filesSkipped,
+        int filesFailed,
+        int filesDeleted,
+        long bytesTransferred,
+        String error,
+        Long resumes,
+        Instant fireTime,
+        String node) {
+}
