@@ -39,13 +39,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static void migrate(DataSource dataSource, String vendor) {
-        Flyway.configure()
+    /** @return how many migrations were applied (0 when the schema was up to date) */
+    static int migrate(DataSource dataSource, String vendor) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .failOnMissingLocations(true)
                 .load()
-                .migrate();
+                .migrate()
+                .migrationsExecuted;
     }
 
     public DataSource dataSource() {

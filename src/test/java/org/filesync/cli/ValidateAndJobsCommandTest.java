@@ -1,0 +1,101 @@
+package org.filesync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.filesync.testing.FilesyncProcess;
+import org.filesync.testing.JobFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** validate and jobs, run as a separate process the way an operator runs them. */
+class ValidateAndJobsCommandTest {
+
+    private static final String PASSWORD = "pw-9f8e7d6c";
+
+    @TempDir
+    Path dir;
+
+    private FilesyncProcess filesync() {
+        return new FilesyncProcess(dir, Map.of("PARTNER_PASSWORD", PASSWORD,
+                "FILESYNC_DB_URL", "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE"));
+    }
+
+    private void writeValidJobs() {
+        JobFiles.write(dir.resolve("jobs"), "nightly.yaml",
+                "schedule: \"0 30 2 * * ?\"", "timezone: UTC",
+                "remote:", "  url: ftp://partner@ftp.example.org/pub", "  password: ${PARTNER_PASSWORD}",
+                "local:", "  path: ../mirror");
+        JobFiles.write(dir.resolve("jobs"), "manual.yaml", "direction: upload",
+                "remote:", "  url: ftp://h/in", "local:", "  path: out");
+    }
+
+    @Test
+    void validateExitsZeroOnValidJobs() throws Exception {
+        writeValidJobs();
+
+        FilesyncProcess.Result result = filesync().run("validate");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).contains("2 job(s) valid");
+    }
+
+    @Test
+    void validateExitsTwoWithFileLineMessages() throws Exception {
+        writeValidJobs();
+        JobFiles.write(dir.resolve("jobs"), "broken.yaml", "remote:", "  url: ftp://h/", "local:", "  path: x",
+                "parallel: -1", "timezone: Nowhere/Land");
+
+        FilesyncProcess.Result result = filesync().run("validate");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr().lines()).containsExactly(
+                "jobs/broken.yaml:5: parallel: must be at least 1, not -1",
+                "jobs/broken.yaml:6: timezone: unknown time zone 'Nowhere/Land' (examples: UTC, Europe/Berlin, America/New_York)");
+    }
+
+    @Test
+    void jobsJsonListsJobsWithNextFireTimesAndNoPassword() throws Exception {
+        writeValidJobs();
+
+        FilesyncProcess.Result result = filesync().run("jobs", "--json");
+
+        assertThat(result.exitCode()).isZero();
+        JsonNode jobs = JsonOutput.mapper().readTree(result.stdout());
+        assertThat(jobs).hasSize(2);
+        JsonNode nightly = jobs.get(1);
+        assertThat(nightly.get("name").asText()).isEqualTo("nightly");
+        assertThat(nightly.get("remote").asText()).isEqualTo("ftp://partner@ftp.example.org:21/pub");
+        assertThat(nightly.get("schedule").asText()).isEqualTo("0 30 2 * * ?");
+        assertThat(nightly.get("timezone").asText()).isEqualTo("UTC");
+        Instant next = Instant.parse(nightly.get("nextFireTime").asText());
+        assertThat(next).isAfter(Instant.now());
+        assertThat(next.toString()).endsWith("T02:30:00Z");
+        assertThat(nightly.get("lastRun").isNull()).isTrue();
+        assertThat(jobs.get(0).get("nextFireTime").isNull()).isTrue();
+        assertThat(jobs.findValuesAsText("name")).containsExactly("manual", "nightly");
+    }
+
+    @Test
+    void passwordFromEnvironmentNeverAppearsInAnyOutput() throws Exception {
+        writeValidJobs();
+        JobFiles.write(dir.resolve("jobs"), "broken.yaml", "remote:", "  url: ftp://u@h/", "  password: ${PARTNER_PASSWORD}",
+                "  passive: maybe", "local:", "  path: x");
+
+        for (String[] command : new String[][] {{"validate"}, {"jobs"}, {"jobs", "--json"}}) {
+            FilesyncProcess.Result result = filesync().run(command);
+            assertThat(result.all()).as(String.join(" ", command)).doesNotContain(PASSWORD).isNotBlank();
+        }
+    }
+
+    @Test
+    void unknownCommandIsUsageErrorWithExitTwo() throws Exception {
+        FilesyncProcess.Result result = filesync().run("frobnicate");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("frobnicate");
+    }
+}

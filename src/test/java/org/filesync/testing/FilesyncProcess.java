@@ -1,0 +1,61 @@
+package org.filesync.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the filesync command line as its own process, as an operator would: its own working
+ * folder, environment, stdout and stderr. Uses the test JVM's class path, so it works before
+ * the jar is packaged.
+ */
+public final class FilesyncProcess {
+
+    private final Path workingDirectory;
+    private final Map<String, String> environment;
+
+    public FilesyncProcess(Path workingDirectory, Map<String, String> environment) {
+        this.workingDirectory = workingDirectory;
+        this.environment = Map.copyOf(environment);
+    }
+
+    public record Result(int exitCode, String stdout, String stderr) {
+        public String all() {
+            return stdout + stderr;
+        }
+    }
+
+    public Process start(List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "org.filesync.cli.FilesyncMain"));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("FILESYNC_"));
+        builder.environment().putAll(environment);
+        builder.redirectOutput(workingDirectory.resolve(".stdout").toFile());
+        builder.redirectError(workingDirectory.resolve(".stderr").toFile());
+        return builder.start();
+    }
+
+    public Result run(String... arguments) throws IOException, InterruptedException {
+        Process process = start(List.of(arguments));
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("filesync " + String.join(" ", arguments) + " did not finish within 120 s");
+        }
+        return collect(process);
+    }
+
+    public Result collect(Process process) throws IOException {
+        return new Result(process.exitValue(),
+                Files.readString(workingDirectory.resolve(".stdout"), StandardCharsets.UTF_8),
+                Files.readString(workingDirectory.resolve(".stderr"), StandardCharsets.UTF_8));
+    }
+}
