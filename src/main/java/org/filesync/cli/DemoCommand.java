@@ -1,13 +1,128 @@
 package org.filesync.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.filesync.batch.MirrorRunner;
+import org.filesync.demo.EmbeddedFtpServer;
+import org.filesync.ftp.CommonsNetSessionFactory;
+import org.filesync.history.Database;
+import org.filesync.history.NodeIdentity;
+import org.filesync.history.RunRecord;
+import org.filesync.jobs.JobCatalog;
+import org.filesync.jobs.JobDefinition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+/**
+ * The first thing a new user runs: serves a generated sample tree from a built-in FTP server on a
+ * free loopback port, mirrors it into {@code ./demo-mirror} with an ordinary job file, runs it a
+ * second time to show that an unchanged tree moves nothing, and prints the history.
+ */
 @Command(name = "demo", description = "Run a sample job against a built-in local FTP server.")
 final class DemoCommand implements Callable<Integer> {
 
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "database (default: env FILESYNC_DB_URL, else H2 file ./data/filesync)")
+    String databaseUrl;
+
+    @Option(names = "--target", paramLabel = "DIR", description = "where to mirror to (default: ./demo-mirror)")
+    Path target = Path.of("demo-mirror");
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new ConfigurationException("demo is not available in this build yet");
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path work = Files.createTempDirectory("filesync-demo");
+        Path served = SampleTree.create(work.resolve("served"));
+        String password = UUID.randomUUID().toString();
+        Files.writeString(work.resolve("demo.password"), password);
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.start(served, "demo", password)) {
+            Path jobs = Files.createDirectories(work.resolve("jobs"));
+            Files.writeString(jobs.resolve("demo.yaml"), String.join("\n",
+                    "description: Mirror the demo server's sample tree",
+                    "direction: download",
+                    "remote:",
+                    "  url: ftp://demo@127.0.0.1:" + server.port() + "/",
+                    "  passwordFile: ../demo.password",
+                    "local:",
+                    "  path: " + target.toAbsolutePath(),
+                    "parallel: 4",
+                    "exclude: [\"**/.*\"]",
+                    ""), StandardCharsets.UTF_8);
+            JobCatalog catalog = JobCatalog.load(jobs);
+            JobDefinition job = RunCommand.findJob(catalog, "demo");
+            out.printf("demo: FTP server on 127.0.0.1:%d serving %s%n", server.port(), served);
+            out.printf("demo: job file %s%n%n", jobs.resolve("demo.yaml"));
+            out.flush();
+
+            CommonOptions database = new CommonOptions();
+            database.databaseUrl = databaseUrl;
+            try (Database db = database.openDatabase(job.parallel() + 4)) {
+                MirrorRunner runner = new MirrorRunner(db, CommonsNetSessionFactory::new, NodeIdentity.current(null));
+                RunRecord first;
+                RunRecord second;
+                try (ConsoleProgress progress = new ConsoleProgress(job.name(), System.err, System.console() != null)) {
+                    first = runner.run(job, "manual", null, progress, new AtomicBoolean());
+                }
+                RunSummary.print(out, first);
+                out.println("\ndemo: running it again — an unchanged tree moves nothing:");
+                second = runner.run(job, "manual", null, new ConsoleProgress(job.name(), System.err, false),
+                        new AtomicBoolean());
+                RunSummary.print(out, second);
+                out.printf("%ndemo: the mirror is in %s; the history of this job:%n%n", target.toAbsolutePath());
+                out.flush();
+                HistoryCommand.printRuns(out, new org.filesync.history.RunHistory(db.jdbc()).recentRuns("demo", 5));
+                out.printf("%ntry: scripts/filesync show %d     (every file of the first run)%n", first.runId());
+                out.flush();
+                return first.status() == org.filesync.history.RunStatus.COMPLETED ? ExitCode.OK : ExitCode.FAILED;
+            }
+        }
+    }
+
+    /** The generated tree the demo serves: nested folders, an empty file and folder, UTF-8 and spaces, a few MB. */
+    static final class SampleTree {
+
+        private SampleTree() {
+        }
+
+        static Path create(Path root) throws IOException {
+            Random random = new Random(42);
+            Files.createDirectories(root.resolve("releases/1.0"));
+            Files.createDirectories(root.resolve("releases/1.1"));
+            Files.createDirectories(root.resolve("docs/guides"));
+            Files.createDirectories(root.resolve("empty folder"));
+            write(root.resolve("README.txt"), "filesync demo tree\n".getBytes(StandardCharsets.UTF_8));
+            write(root.resolve("docs/guides/getting started.md"), "# Getting started\n".getBytes(StandardCharsets.UTF_8));
+            write(root.resolve("docs/Übersicht – café.txt"), "UTF-8 names work too\n".getBytes(StandardCharsets.UTF_8));
+            write(root.resolve("docs/empty.txt"), new byte[0]);
+            for (String version : new String[] {"1.0", "1.1"}) {
+                byte[] archive = new byte[3 << 20];
+                random.nextBytes(archive);
+                write(root.resolve("releases/" + version + "/app-" + version + ".tar.gz"), archive);
+                write(root.resolve("releases/" + version + "/app-" + version + ".sha256"),
+                        ("checksum of app-" + version + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (int i = 0; i < 40; i++) {
+                byte[] data = new byte[random.nextInt(64 << 10)];
+                random.nextBytes(data);
+                write(root.resolve(String.format("docs/page-%02d.html", i)), data);
+            }
+            return root;
+        }
+
+        private static void write(Path file, byte[] content) throws IOException {
+            Files.write(file, content);
+        }
     }
 }

@@ -50,6 +50,11 @@ final class HistoryCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK;
         }
+        printRuns(out, runs);
+        return ExitCode.OK;
+    }
+
+    static void printRuns(PrintWriter out, List<RunRecord> runs) {
         TextTable table = new TextTable(">RUN", "JOB", "TRIGGER", "STATUS", "STARTED", ">DURATION",
                 ">OK", ">SKIPPED", ">FAILED", ">DELETED", ">BYTES", ">RATE", "ERROR");
         for (RunRecord run : runs) {
@@ -60,6 +65,5 @@ final class HistoryCommand implements Callable<Integer> {
                     run.error() == null ? "" : run.error());
         }
         table.print(out);
-        return ExitCode.OK;
     }
 }

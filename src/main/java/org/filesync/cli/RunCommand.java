@@ -1,10 +1,25 @@
 package org.filesync.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.filesync.batch.MirrorRunner;
+import org.filesync.ftp.CommonsNetSessionFactory;
+import org.filesync.history.Database;
+import org.filesync.history.JobAlreadyRunningException;
+import org.filesync.history.NodeIdentity;
+import org.filesync.history.RunRecord;
+import org.filesync.history.RunStatus;
+import org.filesync.jobs.JobCatalog;
+import org.filesync.jobs.JobDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", description = "Run one job now, in the foreground, with a progress bar.")
 final class RunCommand implements Callable<Integer> {
@@ -21,8 +36,72 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the RUN object of the run it made")
     boolean json;
 
+    @Option(names = "--node", paramLabel = "NAME", description = "this instance's name (default: env FILESYNC_NODE, else host and pid)")
+    String node;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new ConfigurationException("run is not available in this build yet");
+    public Integer call() throws InterruptedException {
+        JobDefinition definition = findJob(options.loadJobs(), job);
+        try (Database database = options.openDatabase(definition.parallel() + 4)) {
+            MirrorRunner runner = new MirrorRunner(database, CommonsNetSessionFactory::new, NodeIdentity.current(node));
+            if (dryRun) {
+                PlanPrinter.print(spec.commandLine().getOut(), runner.dryRun(definition), json);
+                return ExitCode.OK;
+            }
+            return runAndReport(runner, definition);
+        }
+    }
+
+    private int runAndReport(MirrorRunner runner, JobDefinition definition) {
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onSigterm = new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(25, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "filesync-stop");
+        Runtime.getRuntime().addShutdownHook(onSigterm);
+        RunRecord run;
+        try (ConsoleProgress progress = new ConsoleProgress(definition.name(), System.err,
+                System.console() != null && !json)) {
+            run = runner.run(definition, "manual", null, progress, stop);
+        } catch (JobAlreadyRunningException e) {
+            spec.commandLine().getErr().println("filesync: " + e.getMessage());
+            return ExitCode.FAILED;
+        } finally {
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSigterm);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already stopping: the hook is running and will return once we are done
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, run);
+        } else {
+            RunSummary.print(out, run);
+        }
+        return run.status() == RunStatus.COMPLETED ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    static JobDefinition findJob(JobCatalog catalog, String name) {
+        return catalog.find(name).orElseThrow(() -> {
+            boolean broken = catalog.errors().stream().anyMatch(error -> error.file().getFileName().toString()
+                    .equals(name + ".yaml"));
+            if (broken) {
+                catalog.errors().forEach(error -> System.err.println(error));
+                return new ConfigurationException("job " + name + " has errors (see above); it is not run");
+            }
+            return new ConfigurationException("no job named " + name + " in " + catalog.directory()
+                    + (catalog.jobs().isEmpty() ? "" : "; jobs: " + String.join(", ",
+                    catalog.jobs().stream().map(JobDefinition::name).toList())));
+        });
     }
 }

@@ -1,0 +1,63 @@
+package org.filesync.batch;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.filesync.ftp.FtpException;
+import org.filesync.history.TransferLog.NewTransfer;
+import org.filesync.history.TransferStatus;
+import org.filesync.mirror.UnsafePathException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/**
+ * With {@code delete: true}, removes target files and folders that vanished from the source —
+ * only when the source listing was complete, and only inside the job's root.
+ */
+final class DeleteStep implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(DeleteStep.class);
+
+    private final MirrorRunContext run;
+
+    DeleteStep(MirrorRunContext run) {
+        this.run = run;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (!run.job.delete()) {
+            return RepeatStatus.FINISHED;
+        }
+        if (!run.plan.listingProblems().isEmpty()) {
+            log.warn("job {} run {}: nothing deleted, the source listing was incomplete: {}", run.job.name(),
+                    run.runId, run.plan.listingProblems().get(0));
+            return RepeatStatus.FINISHED;
+        }
+        List<NewTransfer> rows = new ArrayList<>();
+        List<String> forgotten = new ArrayList<>();
+        for (String path : run.plan.filesToDelete()) {
+            try {
+                run.direction.deleteFile(path);
+                rows.add(new NewTransfer(path, TransferStatus.DELETED, -1, null, "vanished from the source", null));
+                forgotten.add(path);
+            } catch (FtpException | IOException | UnsafePathException e) {
+                rows.add(new NewTransfer(path, TransferStatus.FAILED, -1, null, "delete", "cannot delete: " + e.getMessage()));
+            }
+        }
+        for (String folder : run.plan.directoriesToDelete()) {
+            try {
+                run.direction.deleteDirectory(folder);
+            } catch (FtpException | IOException | UnsafePathException e) {
+                log.debug("job {} run {}: cannot delete folder {}: {}", run.job.name(), run.runId, folder, e.getMessage());
+            }
+        }
+        run.transferLog.insert(run.runId, run.directionName(), rows);
+        run.catalog.forget(run.job.name(), forgotten);
+        return RepeatStatus.FINISHED;
+    }
+}

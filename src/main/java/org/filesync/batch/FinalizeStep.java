@@ -1,0 +1,38 @@
+package org.filesync.batch;
+
+import java.io.IOException;
+import org.filesync.history.RunCounters;
+import org.filesync.history.RunStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/** Closes the run row with its counters; a run without failed files leaves no partial file behind. */
+final class FinalizeStep implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(FinalizeStep.class);
+
+    private final MirrorRunContext run;
+
+    FinalizeStep(MirrorRunContext run) {
+        this.run = run;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        RunCounters counters = run.transferLog.counters(run.runId);
+        if (counters.filesFailed() == 0) {
+            try {
+                run.direction.removeLeftoverPartials();
+            } catch (IOException e) {
+                log.warn("job {} run {}: cannot remove leftover partial files: {}", run.job.name(), run.runId, e.getMessage());
+            }
+        }
+        RunStatus status = counters.filesFailed() == 0 ? RunStatus.COMPLETED : RunStatus.COMPLETED_WITH_ERRORS;
+        run.runLog.finish(run.runId, status, counters, null);
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,48 @@
+package org.filesync.batch;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.filesync.history.RunLog;
+import org.filesync.history.SyncedStateCatalog;
+import org.filesync.history.TransferLog;
+import org.filesync.jobs.JobDefinition;
+import org.filesync.mirror.MirrorDirection;
+import org.filesync.mirror.MirrorPlan;
+import org.filesync.mirror.SessionPool;
+
+/**
+ * What the four steps of one run share: the job, its run row, its sessions, and the plan the
+ * first step makes. Spring Batch restart state lives in the database (the transfer rows and the
+ * catalog), so a restarted execution rebuilds all of this from there.
+ */
+final class MirrorRunContext {
+
+    final JobDefinition job;
+    final long runId;
+    final SessionPool sessions;
+    final MirrorDirection direction;
+    final RunLog runLog;
+    final TransferLog transferLog;
+    final SyncedStateCatalog catalog;
+    final RunProgress progress;
+    final AtomicBoolean stopRequested;
+    MirrorPlan plan;
+    Map<String, Long> transferIds = Map.of();
+
+    MirrorRunContext(JobDefinition job, long runId, SessionPool sessions, RunLog runLog, TransferLog transferLog,
+                     SyncedStateCatalog catalog, RunProgress progress, AtomicBoolean stopRequested) {
+        this.job = job;
+        this.runId = runId;
+        this.sessions = sessions;
+        this.direction = MirrorDirection.of(job, sessions);
+        this.runLog = runLog;
+        this.transferLog = transferLog;
+        this.catalog = catalog;
+        this.progress = progress;
+        this.stopRequested = stopRequested;
+    }
+
+    String directionName() {
+        return job.direction().name();
+    }
+}

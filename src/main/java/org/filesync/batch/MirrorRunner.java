@@ -1,0 +1,164 @@
+package org.filesync.batch;
+
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.filesync.ftp.BandwidthThrottle;
+import org.filesync.ftp.FtpSessionFactory;
+import org.filesync.ftp.FtpSessionSettings;
+import org.filesync.ftp.TlsMode;
+import org.filesync.history.Database;
+import org.filesync.history.JobAlreadyRunningException;
+import org.filesync.history.NodeIdentity;
+import org.filesync.history.RunHistory;
+import org.filesync.history.RunLog;
+import org.filesync.history.RunRecord;
+import org.filesync.history.RunStart;
+import org.filesync.history.RunStatus;
+import org.filesync.history.SyncedStateCatalog;
+import org.filesync.history.TransferLog;
+import org.filesync.jobs.JobDefinition;
+import org.filesync.mirror.JobSessionSettings;
+import org.filesync.mirror.MirrorPlan;
+import org.filesync.mirror.SessionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
+
+/**
+ * Runs one job once: registers the run (refusing a second live run of the job, closing runs
+ * whose process died), launches — or, after a failed or stopped run, restarts — its Spring Batch
+ * job, and closes the run row however the job ended.
+ */
+public final class MirrorRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MirrorRunner.class);
+
+    private final Database database;
+    private final BatchInfrastructure batch;
+    private final Function<FtpSessionSettings, FtpSessionFactory> sessionFactories;
+    private final NodeIdentity node;
+    private final RunLog runLog;
+    private final TransferLog transferLog;
+    private final SyncedStateCatalog catalog;
+
+    public MirrorRunner(Database database, Function<FtpSessionSettings, FtpSessionFactory> sessionFactories,
+                        NodeIdentity node) {
+        this.database = database;
+        this.batch = new BatchInfrastructure(database.dataSource());
+        this.sessionFactories = sessionFactories;
+        this.node = node;
+        this.runLog = new RunLog(database.dataSource());
+        this.transferLog = new TransferLog(database.dataSource());
+        this.catalog = new SyncedStateCatalog(database.dataSource(), database.settings().isPostgres());
+    }
+
+    /** Lists both sides and plans, changing nothing anywhere (no run is recorded). */
+    public MirrorPlan dryRun(JobDefinition job) throws InterruptedException {
+        try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
+            MirrorRunContext context = new MirrorRunContext(job, -1, sessions, runLog, transferLog, catalog,
+                    RunProgress.NONE, new AtomicBoolean());
+            return PlanStep.plan(context);
+        }
+    }
+
+    /**
+     * @param fireTime the scheduled fire time this run answers, or null for a manual run
+     * @param stopRequested set to end the run at the next safe point, as STOPPED
+     */
+    public RunRecord run(JobDefinition job, String trigger, Instant fireTime, RunProgress progress,
+                         AtomicBoolean stopRequested) throws JobAlreadyRunningException {
+        RunStart start = runLog.begin(job.name(), trigger, fireTime, node);
+        log.info("job {} run {} started ({}{})", job.name(), start.runId(), trigger,
+                start.resumes() == null ? "" : ", resuming run " + start.resumes());
+        if (job.remote().tls() != TlsMode.NONE && !job.remote().verifyCertificate()) {
+            log.warn("job {}: TLS certificate verification is off (verifyCertificate: false): the server is not authenticated",
+                    job.name());
+        }
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "filesync-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = RunLog.HEARTBEAT_INTERVAL.toMillis();
+        heartbeat.scheduleAtFixedRate(() -> heartbeatQuietly(start.runId()), period, period, TimeUnit.MILLISECONDS);
+        try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
+            MirrorRunContext context = new MirrorRunContext(job, start.runId(), sessions, runLog, transferLog, catalog,
+                    progress, stopRequested);
+            JobExecution execution = launch(context, start);
+            runLog.attachExecution(start.runId(), execution.getId());
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                RunStatus status = stopRequested.get() ? RunStatus.STOPPED : RunStatus.FAILED;
+                runLog.finish(start.runId(), status, transferLog.counters(start.runId()), failureOf(execution));
+            }
+        } catch (RuntimeException e) {
+            runLog.finish(start.runId(), RunStatus.FAILED, transferLog.counters(start.runId()), describe(e));
+        } finally {
+            heartbeat.shutdownNow();
+        }
+        RunRecord record = new RunHistory(database.jdbc()).run(start.runId()).orElseThrow();
+        log.info("job {} run {} ended {}: {} transferred, {} skipped, {} failed, {} deleted, {} bytes{}", job.name(),
+                record.runId(), record.status(), record.filesTransferred(), record.filesSkipped(), record.filesFailed(),
+                record.filesDeleted(), record.bytesTransferred(), record.error() == null ? "" : "; " + record.error());
+        return record;
+    }
+
+    private JobExecution launch(MirrorRunContext context, RunStart start) {
+        var springJob = new MirrorJobFactory(batch.repository()).create(context);
+        try {
+            if (start.resumes() != null) {
+                batch.failAbandonedExecutions(context.job.name());
+            }
+            try {
+                return batch.launcher().run(springJob, parameters(context, start.instanceKey()));
+            } catch (JobInstanceAlreadyCompleteException e) {
+                // the run it would resume had in fact completed its batch job: start a new instance
+                return batch.launcher().run(springJob, parameters(context, start.runId()));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot launch the batch job: " + e.getMessage(), e);
+        }
+    }
+
+    private static JobParameters parameters(MirrorRunContext context, long instanceKey) {
+        return new JobParametersBuilder()
+                .addLong("instance", instanceKey)
+                .addLong("run.id", context.runId, false)
+                .toJobParameters();
+    }
+
+    private static String failureOf(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream().findFirst().map(MirrorRunner::describe)
+                .orElse("the batch job ended " + execution.getStatus());
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while (!(cause instanceof RunFailedException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        Throwable shown = cause instanceof RunFailedException ? cause : failure;
+        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    }
+
+    private FtpSessionFactory sessionFactory(JobDefinition job) {
+        BandwidthThrottle throttle = job.bandwidthLimit() > 0 ? new BandwidthThrottle(job.bandwidthLimit())
+                : BandwidthThrottle.UNLIMITED;
+        return sessionFactories.apply(JobSessionSettings.of(job, throttle));
+    }
+
+    private void heartbeatQuietly(long runId) {
+        try {
+            runLog.heartbeat(runId);
+        } catch (RuntimeException e) {
+            log.debug("heartbeat of run {} failed: {}", runId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.filesync.batch;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.filesync.ftp.FtpException;
+import org.filesync.history.SyncedStateCatalog;
+import org.filesync.history.TransferLog.NewTransfer;
+import org.filesync.history.TransferStatus;
+import org.filesync.mirror.MirrorDirection;
+import org.filesync.mirror.MirrorPlan;
+import org.filesync.mirror.MirrorPlanner;
+import org.filesync.mirror.PlannedFile;
+import org.filesync.mirror.RejectedEntry;
+import org.filesync.mirror.SyncState;
+import org.filesync.mirror.TransferReason;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/**
+ * Lists both sides, compares them with the synced-state catalog, and writes the plan as the run's
+ * transfer rows in one batch: PENDING to transfer, SKIPPED, and FAILED for unsafe names.
+ */
+final class PlanStep implements Tasklet {
+
+    private final MirrorRunContext run;
+
+    PlanStep(MirrorRunContext run) {
+        this.run = run;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
+        MirrorPlan plan = plan(run);
+        run.plan = plan;
+        run.transferIds = run.transferLog.insert(run.runId, run.directionName(), rows(plan));
+        run.catalog.record(run.job.name(), plan.skips().stream()
+                .filter(file -> file.reason() == TransferReason.ALREADY_PRESENT)
+                .map(file -> new SyncedStateCatalog.Entry(file.path(), file.size(), file.source().modified()))
+                .toList());
+        run.progress.planned(plan.transfers().size(), plan.bytesToTransfer());
+        chunkContext.getStepContext().getStepExecution().getExecutionContext()
+                .putInt("filesToTransfer", plan.transfers().size());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Lists and compares; shared with {@code --dry-run}, which stops here. */
+    static MirrorPlan plan(MirrorRunContext run) throws InterruptedException {
+        MirrorDirection.Sides sides;
+        try {
+            sides = run.direction.scan();
+        } catch (FtpException e) {
+            throw new RunFailedException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RunFailedException("listing the local folder: " + e.getMessage(), e);
+        }
+        Map<String, SyncState> catalog = new HashMap<>();
+        run.catalog.load(run.job.name()).forEach((path, entry) -> catalog.put(path, new SyncState(entry.size(), entry.modified())));
+        return new MirrorPlanner().plan(sides.source(), sides.target(), catalog, run.job.delete());
+    }
+
+    private static List<NewTransfer> rows(MirrorPlan plan) {
+        List<NewTransfer> rows = new ArrayList<>();
+        for (PlannedFile file : plan.transfers()) {
+            rows.add(new NewTransfer(file.path(), TransferStatus.PENDING, file.size(), file.source().modified(),
+                    file.reason().text(), null));
+        }
+        for (PlannedFile file : plan.skips()) {
+            rows.add(new NewTransfer(file.path(), TransferStatus.SKIPPED, file.size(), file.source().modified(),
+                    file.reason().text(), file.reason().text()));
+        }
+        for (RejectedEntry entry : plan.rejected()) {
+            rows.add(new NewTransfer(entry.path(), TransferStatus.FAILED, -1, null, "rejected", entry.reason()));
+        }
+        for (RejectedEntry entry : plan.ignored()) {
+            rows.add(new NewTransfer(entry.path(), TransferStatus.SKIPPED, -1, null, "ignored", entry.reason()));
+        }
+        return rows;
+    }
+}

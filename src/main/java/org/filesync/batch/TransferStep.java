@@ -1,0 +1,69 @@
+package org.filesync.batch;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.filesync.ftp.FtpException;
+import org.filesync.ftp.RestartPoint;
+import org.filesync.mirror.ResumeHint;
+import org.filesync.mirror.RetryPolicy;
+import org.filesync.mirror.SyncState;
+import org.filesync.mirror.TransferWorkers;
+import org.filesync.mirror.UnsafePathException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/**
+ * Creates the folders, then transfers the planned files with the job's parallel workers. A file
+ * that already has a partial file resumes from it when an earlier run's row shows the same
+ * source listing (size and time) that the plan has now.
+ */
+final class TransferStep implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferStep.class);
+
+    private final MirrorRunContext run;
+
+    TransferStep(MirrorRunContext run) {
+        this.run = run;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
+        for (String folder : run.plan.directoriesToCreate()) {
+            try {
+                run.direction.createDirectory(folder);
+            } catch (FtpException | IOException | UnsafePathException e) {
+                log.debug("job {} run {}: cannot create folder {}: {}", run.job.name(), run.runId, folder, e.getMessage());
+            }
+        }
+        TransferWorkers.Summary summary;
+        try (TransferJournal journal = new TransferJournal(run.job.name(), run.runId, run.transferIds, run.transferLog,
+                run.catalog, run.progress)) {
+            TransferWorkers workers = new TransferWorkers(run.sessions, run.job.parallel(),
+                    run.direction.fileTransfer(journal, RetryPolicy.of(run.job.retries()), run.job.verify(), this::resumeHint),
+                    run.job.maxFailures(), run.stopRequested::get);
+            summary = workers.run(run.plan.transfers());
+        } catch (FtpException e) {
+            throw new RunFailedException(e.getMessage(), e);
+        }
+        if (summary.stopReason() != null) {
+            throw new RunFailedException(summary.stopReason(), null);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private Optional<ResumeHint> resumeHint(String path) {
+        if (!run.plan.targetPartials().contains(path)) {
+            return Optional.empty();
+        }
+        return run.transferLog.lastUnfinished(run.job.name(), path, run.runId).map(row -> new ResumeHint(
+                new SyncState(row.size(), row.sourceModified()),
+                row.restartMarker() != null && row.markerOffset() != null
+                        ? new RestartPoint(row.markerOffset(), row.restartMarker())
+                        : RestartPoint.START));
+    }
+}

@@ -1,0 +1,172 @@
+package org.filesync.history;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registers, heartbeats and closes runs. Registration holds the job's lock row, so two starts of
+ * one job can never both succeed; a RUNNING run whose process is gone (same host: its pid is
+ * dead; other hosts: no heartbeat for {@link #STALE_AFTER}) is closed as FAILED on the way.
+ */
+public final class RunLog {
+
+    public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
+    static final Duration STALE_AFTER = Duration.ofSeconds(30);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public RunLog(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    private record LiveRun(long runId, String node, String host, Long pid, OffsetDateTime heartbeat) {
+    }
+
+    /** @throws JobAlreadyRunningException when a live run of the job exists */
+    public RunStart begin(String job, String trigger, Instant fireTime, NodeIdentity node)
+            throws JobAlreadyRunningException {
+        ensureLockRow(job);
+        try {
+            return transactions.execute(status -> {
+                jdbc.sql("SELECT job_name FROM fs_job_lock WHERE job_name = :job FOR UPDATE").param("job", job)
+                        .query(String.class).single();
+                for (LiveRun running : runningRuns(job)) {
+                    if (isAlive(running, node)) {
+                        throw new IllegalStateException(new JobAlreadyRunningException(job, running.runId(), running.node()));
+                    }
+                    closeInterrupted(running);
+                }
+                Previous previous = jdbc.sql("SELECT run_id, status, instance_key FROM fs_run WHERE job_name = :job "
+                                + "AND status <> 'SKIPPED' ORDER BY run_id DESC FETCH FIRST 1 ROWS ONLY")
+                        .param("job", job)
+                        .query((rs, row) -> new Previous(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))
+                        .optional().orElse(null);
+                boolean resuming = previous != null && previous.instanceKey() != null
+                        && (previous.status().equals("FAILED") || previous.status().equals("STOPPED"));
+                long runId = insertRun(job, RunStatus.RUNNING, trigger, fireTime, node, resuming ? previous.runId() : null);
+                long instanceKey = resuming ? previous.instanceKey() : runId;
+                jdbc.sql("UPDATE fs_run SET instance_key = :key WHERE run_id = :id")
+                        .param("key", instanceKey).param("id", runId).update();
+                return new RunStart(runId, resuming ? previous.runId() : null, instanceKey);
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof JobAlreadyRunningException running) {
+                throw running;
+            }
+            throw e;
+        }
+    }
+
+    private record Previous(long runId, String status, Long instanceKey) {
+    }
+
+    /** Records a scheduled fire that did not run because its job was still running. */
+    public long skipped(String job, Instant fireTime, NodeIdentity node, String reason) {
+        long runId = insertRun(job, RunStatus.SKIPPED, "schedule", fireTime, node, null);
+        jdbc.sql("UPDATE fs_run SET finished_at = started_at, error = :reason WHERE run_id = :id")
+                .param("reason", reason).param("id", runId).update();
+        return runId;
+    }
+
+    /** Closes every RUNNING run whose process is gone (serve does this at start-up). */
+    public int closeDeadRuns(NodeIdentity node) {
+        List<LiveRun> dead = jdbc.sql("SELECT run_id, node, host_name, pid, heartbeat_at FROM fs_run WHERE status = 'RUNNING'")
+                .query((rs, row) -> new LiveRun(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        (Long) rs.getObject(4), rs.getObject(5, OffsetDateTime.class)))
+                .list().stream().filter(run -> !isAlive(run, node)).toList();
+        dead.forEach(this::closeInterrupted);
+        return dead.size();
+    }
+
+    public void attachExecution(long runId, long executionId) {
+        jdbc.sql("UPDATE fs_run SET batch_execution_id = :execution WHERE run_id = :id")
+                .param("execution", executionId).param("id", runId).update();
+    }
+
+    public void heartbeat(long runId) {
+        jdbc.sql("UPDATE fs_run SET heartbeat_at = :now WHERE run_id = :id AND status = 'RUNNING'")
+                .param("now", now()).param("id", runId).update();
+    }
+
+    public void finish(long runId, RunStatus status, RunCounters counters, String error) {
+        jdbc.sql("UPDATE fs_run SET status = :status, finished_at = :now, files_transferred = :transferred, "
+                        + "files_skipped = :skipped, files_failed = :failed, files_deleted = :deleted, "
+                        + "bytes_transferred = :bytes, error = :error WHERE run_id = :id")
+                .param("status", status.name()).param("now", now())
+                .param("transferred", counters.filesTransferred()).param("skipped", counters.filesSkipped())
+                .param("failed", counters.filesFailed()).param("deleted", counters.filesDeleted())
+                .param("bytes", counters.bytesTransferred()).param("error", truncate(error)).param("id", runId)
+                .update();
+    }
+
+    private void ensureLockRow(String job) {
+        if (jdbc.sql("SELECT COUNT(*) FROM fs_job_lock WHERE job_name = :job").param("job", job)
+                .query(Integer.class).single() == 0) {
+            try {
+                jdbc.sql("INSERT INTO fs_job_lock (job_name) VALUES (:job)").param("job", job).update();
+            } catch (DuplicateKeyException e) {
+                // another process inserted it first: fine, the row is what we need
+            }
+        }
+    }
+
+    private List<LiveRun> runningRuns(String job) {
+        return jdbc.sql("SELECT run_id, node, host_name, pid, heartbeat_at FROM fs_run "
+                        + "WHERE job_name = :job AND status = 'RUNNING'")
+                .param("job", job)
+                .query((rs, row) -> new LiveRun(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        (Long) rs.getObject(4), rs.getObject(5, OffsetDateTime.class)))
+                .list();
+    }
+
+    private static boolean isAlive(LiveRun run, NodeIdentity self) {
+        if (run.host() != null && run.host().equals(self.host()) && run.pid() != null) {
+            return run.pid() == self.pid() || ProcessHandle.of(run.pid()).map(ProcessHandle::isAlive).orElse(false);
+        }
+        return run.heartbeat() != null && run.heartbeat().toInstant().isAfter(Instant.now().minus(STALE_AFTER));
+    }
+
+    private void closeInterrupted(LiveRun run) {
+        jdbc.sql("UPDATE fs_run SET status = 'FAILED', finished_at = :now, error = :error WHERE run_id = :id")
+                .param("now", now()).param("id", run.runId())
+                .param("error", "interrupted: the process running it (" + run.node() + ") died")
+                .update();
+        jdbc.sql("UPDATE fs_transfer SET status = 'FAILED', message = 'interrupted', finished_at = :now "
+                        + "WHERE run_id = :id AND status IN ('PENDING', 'IN_PROGRESS')")
+                .param("now", now()).param("id", run.runId()).update();
+    }
+
+    private long insertRun(String job, RunStatus status, String trigger, Instant fireTime, NodeIdentity node,
+                           Long resumes) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO fs_run (job_name, status, trigger_type, started_at, fire_time, node, host_name, pid, "
+                        + "heartbeat_at, resumes_run_id) VALUES (:job, :status, :trigger, :now, :fire, :node, :host, "
+                        + ":pid, :now, :resumes)")
+                .param("job", job).param("status", status.name()).param("trigger", trigger).param("now", now())
+                .param("fire", fireTime == null ? null : fireTime.atOffset(ZoneOffset.UTC))
+                .param("node", node.name()).param("host", node.host()).param("pid", node.pid())
+                .param("resumes", resumes)
+                .update(keys);
+        return GeneratedKeys.id(keys, "run_id");
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static String truncate(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
+    }
+}

@@ -1,0 +1,104 @@
+package org.filesync.history;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The file rows of runs: written as a plan in one batch, then updated in batches as transfers go. */
+public final class TransferLog {
+
+    /** A row of the plan. */
+    public record NewTransfer(String path, TransferStatus status, long size, Instant sourceModified, String reason,
+                              String message) {
+    }
+
+    /** The whole mutable state of one row, as the transfer step last knew it. */
+    public record TransferState(long transferId, TransferStatus status, long bytesTransferred, long resumedFrom,
+                                String restartMarker, Long markerOffset, int attempts, Integer replyCode,
+                                String message, Instant startedAt, Instant finishedAt) {
+    }
+
+    /** What the newest unfinished row of a path in an earlier run knew. */
+    public record Unfinished(long size, Instant sourceModified, String restartMarker, Long markerOffset) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public TransferLog(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.template = new JdbcTemplate(dataSource);
+    }
+
+    /** Inserts the rows and returns each path's transfer id. */
+    public Map<String, Long> insert(long runId, String direction, List<NewTransfer> rows) {
+        OffsetDateTime now = RunLog.now();
+        template.batchUpdate("INSERT INTO fs_transfer (run_id, path, direction, status, file_size, source_modified, "
+                        + "reason, message, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows.stream().map(row -> new Object[] {runId, row.path(), direction, row.status().name(),
+                        row.size() < 0 ? null : row.size(), utc(row.sourceModified()), row.reason(),
+                        RunLog.truncate(row.message()),
+                        row.status() == TransferStatus.PENDING ? null : now}).toList());
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("SELECT transfer_id, path FROM fs_transfer WHERE run_id = :run").param("run", runId)
+                .query((rs, row) -> ids.put(rs.getString(2), rs.getLong(1))).list();
+        return ids;
+    }
+
+    public void update(List<TransferState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("UPDATE fs_transfer SET status = ?, bytes_transferred = ?, resumed_from = ?, "
+                        + "restart_marker = ?, marker_offset = ?, attempts = ?, reply_code = ?, message = ?, "
+                        + "started_at = ?, finished_at = ? WHERE transfer_id = ?",
+                states.stream().map(state -> new Object[] {state.status().name(), state.bytesTransferred(),
+                        state.resumedFrom(), state.restartMarker(), state.markerOffset(), state.attempts(),
+                        state.replyCode(), RunLog.truncate(state.message()), utc(state.startedAt()),
+                        utc(state.finishedAt()), state.transferId()}).toList());
+    }
+
+    /** The newest row of {@code path} among the job's last few runs before {@code runId}, when it did not finish. */
+    public Optional<Unfinished> lastUnfinished(String job, String path, long runId) {
+        return jdbc.sql("SELECT t.status, t.file_size, t.source_modified, t.restart_marker, t.marker_offset "
+                        + "FROM fs_transfer t WHERE t.path = :path AND t.run_id IN (SELECT run_id FROM fs_run "
+                        + "WHERE job_name = :job AND run_id < :run ORDER BY run_id DESC FETCH FIRST 5 ROWS ONLY) "
+                        + "ORDER BY t.transfer_id DESC FETCH FIRST 1 ROWS ONLY")
+                .param("path", path).param("job", job).param("run", runId)
+                .query((rs, row) -> {
+                    OffsetDateTime modified = rs.getObject(3, OffsetDateTime.class);
+                    boolean unfinished = !rs.getString(1).equals(TransferStatus.DONE.name()) && rs.getObject(2) != null;
+                    return Optional.ofNullable(unfinished ? new Unfinished(rs.getLong(2),
+                            modified == null ? null : modified.toInstant(), rs.getString(4),
+                            (Long) rs.getObject(5)) : null);
+                })
+                .optional().flatMap(found -> found);
+    }
+
+    public RunCounters counters(long runId) {
+        Map<String, long[]> byStatus = new HashMap<>();
+        jdbc.sql("SELECT status, COUNT(*), COALESCE(SUM(bytes_transferred), 0) FROM fs_transfer WHERE run_id = :run "
+                        + "GROUP BY status")
+                .param("run", runId)
+                .query((rs, row) -> byStatus.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)})).list();
+        long bytes = byStatus.values().stream().mapToLong(totals -> totals[1]).sum();
+        return new RunCounters(count(byStatus, TransferStatus.DONE), count(byStatus, TransferStatus.SKIPPED),
+                count(byStatus, TransferStatus.FAILED), count(byStatus, TransferStatus.DELETED), bytes);
+    }
+
+    private static int count(Map<String, long[]> byStatus, TransferStatus status) {
+        long[] totals = byStatus.get(status.name());
+        return totals == null ? 0 : (int) totals[0];
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,70 @@
+package org.filesync.mirror;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.filesync.ftp.FtpException;
+import org.filesync.jobs.JobDefinition;
+import org.filesync.jobs.VerifyMode;
+
+/** Remote → local: the source is listed over FTP, the target is the local folder. */
+final class DownloadMirror implements MirrorDirection {
+
+    private final JobDefinition job;
+    private final SessionPool sessions;
+    private final Path localRoot;
+    private final List<String> partials = new ArrayList<>();
+
+    DownloadMirror(JobDefinition job, SessionPool sessions) {
+        this.job = job;
+        this.sessions = sessions;
+        this.localRoot = job.localPath();
+    }
+
+    @Override
+    public Sides scan() throws FtpException, IOException, InterruptedException {
+        TreeListing source = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter()).scan(job.remote().path());
+        TreeListing target = new LocalTreeScanner(job.pathFilter()).scan(localRoot);
+        partials.clear();
+        partials.addAll(target.partials());
+        return new Sides(source, target);
+    }
+
+    @Override
+    public void createDirectory(String path) throws IOException, UnsafePathException {
+        Files.createDirectories(SafePaths.resolveInside(localRoot, path));
+    }
+
+    @Override
+    public void deleteFile(String path) throws IOException, UnsafePathException {
+        Files.deleteIfExists(SafePaths.resolveInside(localRoot, path));
+    }
+
+    @Override
+    public void deleteDirectory(String path) throws IOException, UnsafePathException {
+        Path folder = SafePaths.resolveInside(localRoot, path);
+        try (var entries = Files.list(folder)) {
+            if (entries.findAny().isPresent()) {
+                return; // holds excluded or partial files: not ours to remove
+            }
+        }
+        Files.deleteIfExists(folder);
+    }
+
+    @Override
+    public void removeLeftoverPartials() throws IOException {
+        for (String path : partials) {
+            Files.deleteIfExists(localRoot.resolve(SafePaths.partialName(path)));
+        }
+    }
+
+    @Override
+    public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
+                                     Function<String, Optional<ResumeHint>> hints) {
+        return new DownloadTransfer(localRoot, job.remote().path(), recorder, retry, verify, hints);
+    }
+}

@@ -1,0 +1,22 @@
+package org.filesync.mirror;
+
+import org.filesync.ftp.BandwidthThrottle;
+import org.filesync.ftp.FtpSessionSettings;
+import org.filesync.jobs.JobDefinition;
+import org.filesync.jobs.RemoteEndpoint;
+
+/** The FTP session settings a job's {@code remote:} section stands for. */
+public final class JobSessionSettings {
+
+    private JobSessionSettings() {
+    }
+
+    /** @param throttle shared by all sessions of the run, so that {@code bandwidthLimit} caps the whole job */
+    public static FtpSessionSettings of(JobDefinition job, BandwidthThrottle throttle) {
+        RemoteEndpoint remote = job.remote();
+        return new FtpSessionSettings(remote.host(), remote.port(), remote.username(), remote.password().reveal(),
+                remote.tls(), remote.certificate(), remote.verifyCertificate(), remote.passive(),
+                remote.activeAddress(), remote.activePorts(), remote.transferMode(), remote.markerInterval(),
+                remote.connectTimeout(), remote.idleTimeout(), throttle);
+    }
+}

@@ -1,0 +1,87 @@
+package org.filesync.mirror;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import org.filesync.ftp.TimePrecision;
+import org.filesync.jobs.PathFilter;
+
+/**
+ * Lists a local tree: the target of a download, the source of an upload. filesync's own partial
+ * files are reported separately (by the final path they stand for); symbolic links are not followed.
+ */
+public final class LocalTreeScanner {
+
+    private final PathFilter filter;
+
+    public LocalTreeScanner(PathFilter filter) {
+        this.filter = filter;
+    }
+
+    /** A root that does not exist lists as empty. */
+    public TreeListing scan(Path root) throws IOException {
+        List<TreeEntry> files = new ArrayList<>();
+        List<TreeEntry> folders = new ArrayList<>();
+        List<RejectedEntry> rejected = new ArrayList<>();
+        List<RejectedEntry> ignored = new ArrayList<>();
+        List<String> partials = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return new TreeListing(files, folders, rejected, ignored, partials, problems);
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                String path = relative(root, dir);
+                var unsafe = SafePaths.unsafeNameReason(dir.getFileName().toString());
+                if (unsafe.isPresent()) {
+                    rejected.add(new RejectedEntry(RemoteTreeScanner.printable(path), unsafe.get()));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (!filter.acceptsDirectory(path)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                folders.add(TreeEntry.folder(path));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString();
+                String path = relative(root, file);
+                if (SafePaths.isPartialName(name)) {
+                    partials.add(SafePaths.finalPath(path));
+                } else if (!filter.acceptsFile(path)) {
+                    return FileVisitResult.CONTINUE;
+                } else if (SafePaths.unsafeNameReason(name).isPresent()) {
+                    rejected.add(new RejectedEntry(RemoteTreeScanner.printable(path), SafePaths.unsafeNameReason(name).get()));
+                } else if (attrs.isRegularFile()) {
+                    files.add(TreeEntry.file(path, attrs.size(), attrs.lastModifiedTime().toInstant(), TimePrecision.EXACT));
+                } else {
+                    ignored.add(new RejectedEntry(path, attrs.isSymbolicLink() ? "symbolic link, not followed" : "not a regular file"));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                problems.add(relative(root, file) + ": " + e.getMessage());
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return new TreeListing(files, folders, rejected, ignored, partials, problems);
+    }
+
+    private static String relative(Path root, Path path) {
+        return root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+    }
+}

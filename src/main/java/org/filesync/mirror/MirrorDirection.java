@@ -1,0 +1,39 @@
+package org.filesync.mirror;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.filesync.ftp.FtpException;
+import org.filesync.jobs.JobDefinition;
+import org.filesync.jobs.VerifyMode;
+
+/** The side-specific half of a mirror: which side is listed how, and how files and folders are made and removed. */
+public interface MirrorDirection {
+
+    /** Both sides' listings; the source side's root failing to list is an exception, a subfolder a listing problem. */
+    record Sides(TreeListing source, TreeListing target) {
+    }
+
+    Sides scan() throws FtpException, IOException, InterruptedException;
+
+    void createDirectory(String path) throws FtpException, IOException, UnsafePathException;
+
+    void deleteFile(String path) throws FtpException, IOException, UnsafePathException;
+
+    void deleteDirectory(String path) throws FtpException, IOException, UnsafePathException;
+
+    /** Removes partial files left by earlier runs once nothing needs them: a run that ends with exit 0 leaves none. */
+    void removeLeftoverPartials() throws IOException;
+
+    FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
+                              Function<String, Optional<ResumeHint>> hints);
+
+    static MirrorDirection of(JobDefinition job, SessionPool sessions) {
+        return switch (job.direction()) {
+            case DOWNLOAD -> new DownloadMirror(job, sessions);
+            case UPLOAD -> new UploadMirror(job, sessions);
+        };
+    }
+
+}

@@ -1,0 +1,32 @@
+package org.filesync.mirror;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a run will do: folders to create, files to transfer (largest first) or skip, entries
+ * rejected as unsafe, and — only when the source listing was complete and deleting is on —
+ * target files and folders to delete (deepest first).
+ *
+ * @param targetPartials files whose target already holds a partial file from an earlier attempt
+ */
+public record MirrorPlan(List<String> directoriesToCreate, List<PlannedFile> transfers, List<PlannedFile> skips,
+                         List<RejectedEntry> rejected, List<RejectedEntry> ignored, List<String> filesToDelete,
+                         List<String> directoriesToDelete, List<String> listingProblems, Set<String> targetPartials) {
+
+    public MirrorPlan {
+        directoriesToCreate = List.copyOf(directoriesToCreate);
+        transfers = List.copyOf(transfers);
+        skips = List.copyOf(skips);
+        rejected = List.copyOf(rejected);
+        ignored = List.copyOf(ignored);
+        filesToDelete = List.copyOf(filesToDelete);
+        directoriesToDelete = List.copyOf(directoriesToDelete);
+        listingProblems = List.copyOf(listingProblems);
+        targetPartials = Set.copyOf(targetPartials);
+    }
+
+    public long bytesToTransfer() {
+        return transfers.stream().mapToLong(file -> Math.max(0, file.size())).sum();
+    }
+}

@@ -1,0 +1,81 @@
+package org.filesync.mirror;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Decides, file by file, what a run does. A file is transferred when it is new, when its listing
+ * differs from the synced-state catalog, or when the target copy is missing or of the wrong size.
+ */
+public final class MirrorPlanner {
+
+    public MirrorPlan plan(TreeListing source, TreeListing target, Map<String, SyncState> catalog, boolean delete) {
+        Map<String, TreeEntry> targetFiles = target.files().stream()
+                .collect(Collectors.toMap(TreeEntry::path, Function.identity()));
+        Set<String> targetDirectories = target.directories().stream().map(TreeEntry::path).collect(Collectors.toSet());
+
+        List<PlannedFile> transfers = new ArrayList<>();
+        List<PlannedFile> skips = new ArrayList<>();
+        for (TreeEntry file : source.files()) {
+            TransferReason reason = decide(file, targetFiles.get(file.path()), catalog.get(file.path()));
+            (reason.transfers() ? transfers : skips).add(new PlannedFile(file, reason));
+        }
+        transfers.sort(Comparator.comparingLong(PlannedFile::size).reversed().thenComparing(PlannedFile::path));
+        skips.sort(Comparator.comparing(PlannedFile::path));
+
+        List<String> create = source.directories().stream().map(TreeEntry::path)
+                .filter(path -> !targetDirectories.contains(path))
+                .sorted(Comparator.comparingInt(MirrorPlanner::depth).thenComparing(Comparator.naturalOrder()))
+                .toList();
+
+        List<String> deleteFiles = List.of();
+        List<String> deleteDirectories = List.of();
+        if (delete && source.isComplete()) {
+            Set<String> sourcePaths = new HashSet<>();
+            source.files().forEach(file -> sourcePaths.add(file.path()));
+            source.directories().forEach(folder -> sourcePaths.add(folder.path()));
+            source.rejected().forEach(entry -> sourcePaths.add(entry.path()));
+            source.ignored().forEach(entry -> sourcePaths.add(entry.path()));
+            deleteFiles = target.files().stream().map(TreeEntry::path).filter(path -> !sourcePaths.contains(path))
+                    .sorted().toList();
+            deleteDirectories = target.directories().stream().map(TreeEntry::path)
+                    .filter(path -> !sourcePaths.contains(path))
+                    .sorted(Comparator.comparingInt(MirrorPlanner::depth).reversed().thenComparing(Comparator.naturalOrder()))
+                    .toList();
+        }
+        List<String> problems = new ArrayList<>(source.problems());
+        return new MirrorPlan(create, transfers, skips, source.rejected(), source.ignored(), deleteFiles,
+                deleteDirectories, problems, Set.copyOf(target.partials()));
+    }
+
+    private static TransferReason decide(TreeEntry source, TreeEntry target, SyncState synced) {
+        if (target == null) {
+            return synced == null ? TransferReason.NEW : TransferReason.TARGET_MISSING;
+        }
+        if (synced == null) {
+            boolean sameSize = target.size() == source.size();
+            return sameSize && new SyncState(source.size(), source.modified()).matches(sameTimePrecision(target, source))
+                    ? TransferReason.ALREADY_PRESENT
+                    : (sameSize ? TransferReason.CHANGED : TransferReason.TARGET_SIZE);
+        }
+        if (!synced.matches(source)) {
+            return TransferReason.CHANGED;
+        }
+        return target.size() == source.size() ? TransferReason.UNCHANGED : TransferReason.TARGET_SIZE;
+    }
+
+    /** The target's entry seen at the source listing's precision, so a minute-precise LIST can match a local file. */
+    private static TreeEntry sameTimePrecision(TreeEntry target, TreeEntry source) {
+        return new TreeEntry(target.path(), false, target.size(), target.modified(), source.precision());
+    }
+
+    private static int depth(String path) {
+        return (int) path.chars().filter(c -> c == '/').count();
+    }
+}

@@ -1,0 +1,110 @@
+package org.filesync.mirror;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The path-safety rules: a name from a listing that contains '/', '\', NUL, CR or LF, or is "."
+ * or "..", or a path that would resolve outside the job's local root, is never used.
+ */
+public final class SafePaths {
+
+    public static final String PARTIAL_SUFFIX = ".filesync-part";
+
+    private SafePaths() {
+    }
+
+    /** Why {@code name} (one path segment) must not be used, or empty when it is safe. */
+    public static Optional<String> unsafeNameReason(String name) {
+        if (name.isEmpty()) {
+            return Optional.of("empty name");
+        }
+        if (name.equals(".") || name.equals("..")) {
+            return Optional.of("name '" + name + "' refers to a folder itself");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            String what = switch (c) {
+                case '/' -> "'/'";
+                case '\\' -> "'\\'";
+                case '\0' -> "NUL";
+                case '\r' -> "CR";
+                case '\n' -> "LF";
+                default -> null;
+            };
+            if (what != null) {
+                return Optional.of("unsafe name: contains " + what);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The local file for {@code relativePath} under {@code root}, checked segment by segment and
+     * against symbolic links that lead out of the root.
+     *
+     * @throws UnsafePathException when the path would leave the root
+     */
+    public static Path resolveInside(Path root, String relativePath) throws UnsafePathException {
+        Path resolved = root;
+        for (String segment : relativePath.split("/", -1)) {
+            Optional<String> reason = unsafeNameReason(segment);
+            if (reason.isPresent()) {
+                throw new UnsafePathException(relativePath + ": " + reason.get());
+            }
+            resolved = resolved.resolve(segment);
+        }
+        resolved = resolved.normalize();
+        if (!resolved.startsWith(root.normalize())) {
+            throw new UnsafePathException(relativePath + ": resolves outside the job's root");
+        }
+        try {
+            Path existingParent = resolved.getParent();
+            while (existingParent != null && !Files.exists(existingParent)) {
+                existingParent = existingParent.getParent();
+            }
+            if (existingParent != null && Files.exists(root)
+                    && !existingParent.toRealPath().startsWith(root.toRealPath())) {
+                throw new UnsafePathException(relativePath + ": a symbolic link leads outside the job's root");
+            }
+        } catch (IOException e) {
+            throw new UnsafePathException(relativePath + ": cannot check the path: " + e.getMessage());
+        }
+        return resolved;
+    }
+
+    /** {@code dir/.name.filesync-part} for {@code dir/name}: the partial file beside the target. */
+    public static String partialName(String relativePath) {
+        int slash = relativePath.lastIndexOf('/');
+        return relativePath.substring(0, slash + 1) + "." + relativePath.substring(slash + 1) + PARTIAL_SUFFIX;
+    }
+
+    /** {@code dir/name} for {@code dir/.name.filesync-part}. */
+    public static String finalPath(String partialPath) {
+        int slash = partialPath.lastIndexOf('/');
+        String name = partialPath.substring(slash + 1);
+        return partialPath.substring(0, slash + 1) + name.substring(1, name.length() - PARTIAL_SUFFIX.length());
+    }
+
+    public static boolean isPartialName(String name) {
+        return name.startsWith(".") && name.endsWith(PARTIAL_SUFFIX) && name.length() > PARTIAL_SUFFIX.length() + 1;
+    }
+
+    /** The remote path of {@code relativePath} under the remote root ("" = the login folder). */
+    public static String remotePath(String root, String relativePath) {
+        if (relativePath.isEmpty()) {
+            return root.isEmpty() ? "." : root;
+        }
+        if (root.isEmpty()) {
+            return relativePath;
+        }
+        return root.endsWith("/") ? root + relativePath : root + "/" + relativePath;
+    }
+
+    /** The path of {@code name} inside the relative folder {@code folder} ("" = the root). */
+    public static String child(String folder, String name) {
+        return folder.isEmpty() ? name : folder + "/" + name;
+    }
+}

@@ -1,0 +1,16 @@
+package org.filesync.mirror;
+
+import org.filesync.ftp.RestartPoint;
+
+/** Where the transfer of each file is recorded as it goes (the history, in filesync). Called from worker threads. */
+public interface TransferRecorder {
+
+    void started(PlannedFile file, int attempt, long resumedFrom);
+
+    /** @param bytesThisRun bytes of this file moved over the wire in this run, all attempts together */
+    void progress(PlannedFile file, long bytesThisRun, RestartPoint confirmed);
+
+    void done(PlannedFile file, TransferOutcome outcome);
+
+    void failed(PlannedFile file, TransferOutcome outcome);
+}

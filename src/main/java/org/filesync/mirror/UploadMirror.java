@@ -1,0 +1,100 @@
+package org.filesync.mirror;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.function.Function;
+import org.filesync.ftp.FtpException;
+import org.filesync.ftp.FtpSession;
+import org.filesync.jobs.JobDefinition;
+import org.filesync.jobs.VerifyMode;
+
+/** Local → remote: the source is the local folder, the target is listed over FTP; the remote root is created as needed. */
+final class UploadMirror implements MirrorDirection {
+
+    private final JobDefinition job;
+    private final SessionPool sessions;
+
+    UploadMirror(JobDefinition job, SessionPool sessions) {
+        this.job = job;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Sides scan() throws FtpException, IOException, InterruptedException {
+        if (!Files.isDirectory(job.localPath())) {
+            throw new IOException("the local folder " + job.localPath() + " does not exist");
+        }
+        TreeListing source = new LocalTreeScanner(job.pathFilter()).scan(job.localPath());
+        makeRemoteRoot();
+        TreeListing target = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter()).scan(job.remote().path());
+        return new Sides(source, target);
+    }
+
+    /** MKD each folder of the remote root, so the first upload to a new place works. */
+    private void makeRemoteRoot() throws FtpException {
+        String root = job.remote().path();
+        if (root.isEmpty() || root.equals("/")) {
+            return;
+        }
+        FtpSession session = sessions.borrow();
+        try {
+            StringBuilder path = new StringBuilder(root.startsWith("/") ? "/" : "");
+            for (String segment : root.split("/")) {
+                if (segment.isEmpty()) {
+                    continue;
+                }
+                path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
+                session.makeDirectory(path.toString());
+            }
+        } finally {
+            sessions.release(session);
+        }
+    }
+
+    @Override
+    public void createDirectory(String path) throws FtpException {
+        withSession(session -> session.makeDirectory(SafePaths.remotePath(job.remote().path(), path)));
+    }
+
+    @Override
+    public void deleteFile(String path) throws FtpException {
+        withSession(session -> session.delete(SafePaths.remotePath(job.remote().path(), path)));
+    }
+
+    @Override
+    public void deleteDirectory(String path) throws FtpException {
+        withSession(session -> session.removeDirectory(SafePaths.remotePath(job.remote().path(), path)));
+    }
+
+    @Override
+    public void removeLeftoverPartials() {
+        // Remote partial files are renamed away as each upload completes; earlier runs' leftovers are
+        // overwritten by the next upload of the same file.
+    }
+
+    @Override
+    public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
+                                     Function<String, Optional<ResumeHint>> hints) {
+        return new UploadTransfer(job.localPath(), job.remote().path(), recorder, retry, verify, hints);
+    }
+
+    private interface SessionAction {
+        void apply(FtpSession session) throws FtpException;
+    }
+
+    private void withSession(SessionAction action) throws FtpException {
+        FtpSession session = sessions.borrow();
+        try {
+            action.apply(session);
+            sessions.release(session);
+        } catch (FtpException e) {
+            if (e.connectionLost()) {
+                sessions.discard(session);
+            } else {
+                sessions.release(session);
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.filesync.mirror;
+
+import org.filesync.ftp.FtpException;
+import org.filesync.ftp.FtpSession;
+
+/** The one session a transfer worker holds for its whole life, replaced only when its connection is lost. */
+public final class WorkerSession implements AutoCloseable {
+
+    private final SessionPool pool;
+    private FtpSession session;
+
+    public WorkerSession(SessionPool pool) {
+        this.pool = pool;
+    }
+
+    public FtpSession get() throws FtpException {
+        if (session == null) {
+            session = pool.borrow();
+        }
+        return session;
+    }
+
+    /** Drops a session whose control connection is gone; the next {@link #get()} opens a new one. */
+    public void lost() {
+        if (session != null) {
+            pool.discard(session);
+            session = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            pool.release(session);
+            session = null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.filesync.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.filesync.ftp.TimePrecision;
+import org.junit.jupiter.api.Test;
+
+class MirrorPlannerTest {
+
+    private static final Instant T = Instant.parse("2026-11-20T10:15:30Z");
+    private final MirrorPlanner planner = new MirrorPlanner();
+
+    private static TreeListing listing(List<TreeEntry> files, List<String> folders, List<String> problems) {
+        return new TreeListing(files, folders.stream().map(TreeEntry::folder).toList(), List.of(), List.of(),
+                List.of(), problems);
+    }
+
+    private static TreeEntry file(String path, long size, Instant modified) {
+        return TreeEntry.file(path, size, modified, TimePrecision.EXACT);
+    }
+
+    private static TransferReason reasonFor(MirrorPlan plan, String path) {
+        return java.util.stream.Stream.concat(plan.transfers().stream(), plan.skips().stream())
+                .filter(file -> file.path().equals(path)).findFirst().orElseThrow().reason();
+    }
+
+    @Test
+    void transfersNewChangedMissingAndWrongSizeFilesAndSkipsUnchanged() {
+        TreeListing source = listing(List.of(file("new", 1, T), file("changed", 5, T.plusSeconds(60)),
+                file("missing", 3, T), file("short", 9, T), file("same", 4, T)), List.of(), List.of());
+        TreeListing target = listing(List.of(file("changed", 5, T), file("short", 2, T), file("same", 4, T)),
+                List.of(), List.of());
+        Map<String, SyncState> catalog = Map.of("changed", new SyncState(5, T), "missing", new SyncState(3, T),
+                "short", new SyncState(9, T), "same", new SyncState(4, T));
+
+        MirrorPlan plan = planner.plan(source, target, catalog, false);
+
+        assertThat(reasonFor(plan, "new")).isEqualTo(TransferReason.NEW);
+        assertThat(reasonFor(plan, "changed")).isEqualTo(TransferReason.CHANGED);
+        assertThat(reasonFor(plan, "missing")).isEqualTo(TransferReason.TARGET_MISSING);
+        assertThat(reasonFor(plan, "short")).isEqualTo(TransferReason.TARGET_SIZE);
+        assertThat(reasonFor(plan, "same")).isEqualTo(TransferReason.UNCHANGED);
+        assertThat(plan.transfers()).extracting(PlannedFile::path).containsExactly("short", "changed", "missing", "new");
+    }
+
+    @Test
+    void minutePrecisionListingMatchesCatalogRecordedWithExactTime() {
+        Instant exact = Instant.parse("2026-11-20T10:15:42Z");
+        TreeListing source = listing(List.of(TreeEntry.file("f", 4, Instant.parse("2026-11-20T10:15:00Z"),
+                TimePrecision.MINUTE)), List.of(), List.of());
+        TreeListing target = listing(List.of(file("f", 4, exact)), List.of(), List.of());
+
+        MirrorPlan plan = planner.plan(source, target, Map.of("f", new SyncState(4, exact)), false);
+
+        assertThat(reasonFor(plan, "f")).isEqualTo(TransferReason.UNCHANGED);
+    }
+
+    @Test
+    void existingTargetWithSameSizeAndTimeIsAdoptedNotRefetched() {
+        TreeListing source = listing(List.of(file("f", 4, T)), List.of(), List.of());
+        TreeListing target = listing(List.of(file("f", 4, T)), List.of(), List.of());
+
+        assertThat(reasonFor(planner.plan(source, target, Map.of(), false), "f")).isEqualTo(TransferReason.ALREADY_PRESENT);
+    }
+
+    @Test
+    void deletesVanishedFilesOnlyWhenAskedAndListingComplete() {
+        TreeListing source = listing(List.of(file("keep", 1, T)), List.of(), List.of());
+        TreeListing target = listing(List.of(file("keep", 1, T), file("gone/old", 1, T)), List.of("gone"), List.of());
+
+        assertThat(planner.plan(source, target, Map.of(), false).filesToDelete()).isEmpty();
+        MirrorPlan deleting = planner.plan(source, target, Map.of(), true);
+        assertThat(deleting.filesToDelete()).containsExactly("gone/old");
+        assertThat(deleting.directoriesToDelete()).containsExactly("gone");
+
+        TreeListing incomplete = listing(List.of(file("keep", 1, T)), List.of(), List.of("sub: 550 Permission denied"));
+        assertThat(planner.plan(incomplete, target, Map.of(), true).filesToDelete()).isEmpty();
+    }
+
+    @Test
+    void createsMissingFoldersParentsFirst() {
+        TreeListing source = listing(List.of(), List.of("a/b/c", "a", "a/b", "x"), List.of());
+        TreeListing target = listing(List.of(), List.of("x"), List.of());
+
+        assertThat(planner.plan(source, target, Map.of(), false).directoriesToCreate()).containsExactly("a", "a/b", "a/b/c");
+    }
+}

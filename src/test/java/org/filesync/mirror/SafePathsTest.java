@@ -1,0 +1,65 @@
+package org.filesync.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafePathsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rejectsNamesWithSeparatorsControlCharactersAndDots() {
+        assertThat(SafePaths.unsafeNameReason("a/b")).hasValueSatisfying(reason -> assertThat(reason).contains("'/'"));
+        assertThat(SafePaths.unsafeNameReason("a\\b")).isPresent();
+        assertThat(SafePaths.unsafeNameReason("a\rb")).hasValueSatisfying(reason -> assertThat(reason).contains("CR"));
+        assertThat(SafePaths.unsafeNameReason("a\nb")).hasValueSatisfying(reason -> assertThat(reason).contains("LF"));
+        assertThat(SafePaths.unsafeNameReason("a\0b")).isPresent();
+        assertThat(SafePaths.unsafeNameReason("..")).isPresent();
+        assertThat(SafePaths.unsafeNameReason(".")).isPresent();
+        assertThat(SafePaths.unsafeNameReason("..hidden")).isEmpty();
+        assertThat(SafePaths.unsafeNameReason("Übersicht – café.txt")).isEmpty();
+    }
+
+    @Test
+    void rejectsListingEntryThatEscapesRoot() {
+        Path root = dir.resolve("root");
+
+        assertThatThrownBy(() -> SafePaths.resolveInside(root, "../x")).isInstanceOf(UnsafePathException.class);
+        assertThatThrownBy(() -> SafePaths.resolveInside(root, "a/../../b")).isInstanceOf(UnsafePathException.class);
+        assertThat(Files.exists(dir.resolve("x"))).isFalse();
+    }
+
+    @Test
+    void refusesToWriteThroughSymlinkThatLeadsOutside() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.createSymbolicLink(root.resolve("link"), outside);
+
+        assertThatThrownBy(() -> SafePaths.resolveInside(root, "link/file")).hasMessageContaining("symbolic link");
+        assertThat(SafePaths.resolveInside(root, "sub/file")).isEqualTo(root.resolve("sub/file"));
+    }
+
+    @Test
+    void partialFileSitsBesideTheTargetUnderADotName() {
+        assertThat(SafePaths.partialName("a/b/file.tar.gz")).isEqualTo("a/b/.file.tar.gz.filesync-part");
+        assertThat(SafePaths.partialName("top")).isEqualTo(".top.filesync-part");
+        assertThat(SafePaths.finalPath("a/.file.filesync-part")).isEqualTo("a/file");
+        assertThat(SafePaths.isPartialName(".x.filesync-part")).isTrue();
+        assertThat(SafePaths.isPartialName("x.filesync-part")).isFalse();
+    }
+
+    @Test
+    void remotePathsJoinTheRootAsWritten() {
+        assertThat(SafePaths.remotePath("", "a/b")).isEqualTo("a/b");
+        assertThat(SafePaths.remotePath("pub", "a")).isEqualTo("pub/a");
+        assertThat(SafePaths.remotePath("/", "a")).isEqualTo("/a");
+        assertThat(SafePaths.remotePath("/srv/pub", "")).isEqualTo("/srv/pub");
+        assertThat(SafePaths.remotePath("", "")).isEqualTo(".");
+    }
+}
