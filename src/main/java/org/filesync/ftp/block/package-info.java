@@ -14,17 +14,39 @@
  * any 5yz) means the server has no block mode: stay in stream mode and resume with {@code REST
  * <byte offset>}; say so once per run. With Commons Net: {@code setFileTransferMode(FTP.BLOCK_TRANSFER_MODE)}
  * only sends {@code MODE B}; the streams it then returns are the raw socket streams, which is what
- * these classes expect. Keep Commons Net's own {@code setRestartOffset} at 0: it would send a
- * byte-offset {@code REST}, which block-mode servers may refuse.</li>
+ * these classes expect. Commons Net's own {@code setRestartOffset} sends a byte-offset {@code REST},
+ * which block-mode servers may refuse; see the next item for sending markers instead.</li>
+ *
+ * <li><b>Where REST goes</b>: RFC 959 §4.1.3 says REST "shall be immediately followed by" the
+ * RETR or STOR it restarts, so it must come after PASV/EPSV, not before: a strict server forgets a
+ * restart point when another command intervenes. Commons Net sends PASV/EPSV itself inside
+ * {@code retrieveFileStream}/{@code storeFileStream} and then, when its restart offset is positive,
+ * calls {@code protected boolean restart(long)} right before the transfer command, which sends a
+ * decimal {@code REST}. A session therefore subclasses {@code FTPClient} and overrides that hook to
+ * send the server's marker:
+ * <pre>{@code
+ * class MarkerRestartingFtpClient extends FTPClient {
+ *     private String marker;
+ *     void restartAt(RestartPoint point) {              // before retrieveFileStream/storeFileStream
+ *         marker = point.marker();
+ *         setRestartOffset(marker == null ? 0 : Math.max(1, point.offset()));
+ *     }
+ *     protected boolean restart(long offset) throws IOException {     // overrides FTPClient.restart
+ *         String m = marker; marker = null; setRestartOffset(0);
+ *         return FTPReply.isPositiveIntermediate(rest(m != null ? m : Long.toString(offset)));   // 350
+ *     }
+ * }
+ * }</pre>
+ * A refused REST makes {@code retrieveFileStream}/{@code storeFileStream} return null with the
+ * REST reply in {@code getReplyCode()}.</li>
  *
  * <li><b>RETR</b>:
  * <pre>{@code
  * RestartPoint from = ...;                        // START, or the confirmed() of an earlier attempt
- * if (from.marker() != null) {                    // REST with the SERVER's marker, never our offset
- *     expect 350 to "REST " + from.marker()       // FTPClient.rest(marker)
- * } else from = RestartPoint.START;               // no marker yet: start over
+ * if (from.marker() == null) from = RestartPoint.START;   // no server marker yet: start over
+ * client.restartAt(from);                         // REST <server marker> goes out after PASV, before RETR
  * channel = FileChannel.open(partial, WRITE, CREATE); channel.truncate(from.offset()); channel.position(from.offset());
- * InputStream in = client.retrieveFileStream(path);   // sends RETR, expects 150/125, opens the data connection
+ * InputStream in = client.retrieveFileStream(path);   // PASV, [REST marker -> 350], RETR -> 150/125
  * var retrieval = new BlockModeRetrieval(listener, throttle);
  * try {
  *     BlockTransfer done = retrieval.retrieve(in, channel, from);   // returns at the EOF block
@@ -48,9 +70,9 @@
  * then, and {@code completePendingCommand()} would read the first 110 and report failure.
  * <pre>{@code
  * var tracker = new MarkReplyTracker(from);       // from: START or an earlier tracker's confirmed()
- * if (!from.isStart()) expect 350 to "REST " + from.marker();      // the server's mmmm
+ * client.restartAt(from);                         // REST <the server's mmmm>, after PASV, before STOR
  * channel = FileChannel.open(local, READ); channel.position(from.offset());
- * OutputStream out = client.storeFileStream(remotePartial);       // STOR, expects 150/125
+ * OutputStream out = client.storeFileStream(remotePartial);       // PASV, [REST -> 350], STOR -> 150/125
  * Future<Integer> finalReply = controlReader.submit(() -> {        // one thread reading the control connection
  *     int code;
  *     do {
