@@ -47,7 +47,9 @@ public final class BlockModeDecoder {
         try {
             while (!reader.isEndOfFile()) {
                 BlockHeader header = reader.nextHeader();
-                log.debug("block descriptor={} count={}", header.descriptor(), header.count());
+                if (header.descriptor() != 0) {
+                    log.debug("block descriptor={} count={} after {} data bytes", header.descriptor(), header.count(), reader.dataBytes());
+                }
                 if (header.isRestartMarker()) {
                     String marker = reader.readMarker();
                     writeOut(pending, sink);
