@@ -1,0 +1,119 @@
+package org.filesync.ftp.block;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import org.filesync.ftp.BandwidthThrottle;
+import org.filesync.ftp.RestartPoint;
+import org.filesync.ftp.TransferListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data side of one block-mode RETR attempt: decodes the server's stream into the local file and
+ * remembers the last restart marker the server put in it, with the byte offset it stands for. That
+ * pair is the {@link RestartPoint} a later attempt sends as {@code REST <marker>} (RFC 959 §3.5).
+ * See the package documentation for the commands around it.
+ */
+public final class BlockModeRetrieval {
+
+    private static final Logger log = LoggerFactory.getLogger(BlockModeRetrieval.class);
+    private static final long PROGRESS_STEP = 1 << 20;
+
+    private final TransferListener listener;
+    private final BandwidthThrottle throttle;
+    private volatile RestartPoint confirmed = RestartPoint.START;
+    private volatile long bytesReceived;
+
+    public BlockModeRetrieval(TransferListener listener, BandwidthThrottle throttle) {
+        this.listener = listener;
+        this.throttle = throttle;
+    }
+
+    /**
+     * Reads the file's blocks from {@code data} up to the EOF block and writes them to
+     * {@code target}. Returns at the EOF block without waiting for the server to close the data
+     * connection; the caller closes it and reads the final reply (226 or 250).
+     *
+     * @param data the data connection's input stream, opened after 150/125 to RETR
+     * @param target the local file, positioned at {@code from.offset()} with nothing needed after it
+     * @param from where this attempt starts: {@link RestartPoint#START}, or the point whose marker
+     *        was just sent in {@code REST} and answered 350
+     * @throws BrokenBlockStreamException the connection ended before the EOF block; {@link #confirmed()}
+     *         says where to resume
+     * @throws MalformedBlockStreamException the server is not sending block mode
+     */
+    public BlockTransfer retrieve(InputStream data, FileChannel target, RestartPoint from) throws IOException {
+        if (target.position() != from.offset()) {
+            throw new IllegalArgumentException("local file is at byte " + target.position() + " but the transfer resumes at "
+                    + from.offset());
+        }
+        confirmed = from;
+        bytesReceived = 0;
+        var progress = new BlockStreamListener() {
+            private long reportedAt;
+
+            @Override
+            public void data(int blockBytes, long dataBytes) throws IOException {
+                acquire(throttle, blockBytes);
+                bytesReceived = dataBytes;
+                if (dataBytes - reportedAt >= PROGRESS_STEP) {
+                    reportedAt = dataBytes;
+                    listener.progress(dataBytes, confirmed);
+                }
+            }
+
+            @Override
+            public void restartMarker(String marker, long dataBytesBefore) {
+                confirmed = new RestartPoint(from.offset() + dataBytesBefore, marker);
+                log.debug("server marker {} stands for byte {}", marker, confirmed.offset());
+                reportedAt = dataBytesBefore;
+                listener.progress(dataBytesBefore, confirmed);
+            }
+        };
+        DecodedStream decoded;
+        try {
+            decoded = new BlockModeDecoder(data).decode(target, progress);
+        } catch (BlockStreamException e) {
+            bytesReceived = e.dataBytes();
+            listener.progress(e.dataBytes(), confirmed);
+            throw withRestartContext(e, from, confirmed);
+        }
+        bytesReceived = decoded.dataBytes();
+        listener.progress(decoded.dataBytes(), confirmed);
+        if (decoded.suspectBytes() > 0) {
+            log.debug("{} bytes arrived flagged as suspect by the server", decoded.suspectBytes());
+        }
+        return new BlockTransfer(decoded.dataBytes(), confirmed);
+    }
+
+    /** The last marker seen with the offset it stands for, or the start point until one arrives. Valid after a failure. */
+    public RestartPoint confirmed() {
+        return confirmed;
+    }
+
+    /** Data bytes received by the current or last attempt. */
+    public long bytesReceived() {
+        return bytesReceived;
+    }
+
+    static void acquire(BandwidthThrottle throttle, int bytes) throws InterruptedIOException {
+        try {
+            throttle.acquire(bytes);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("transfer interrupted while throttled");
+        }
+    }
+
+    private static BlockStreamException withRestartContext(BlockStreamException e, RestartPoint from, RestartPoint confirmed) {
+        String message = "RETR in block mode from byte " + from.offset() + ": " + e.getMessage() + "; resumable from byte "
+                + confirmed.offset() + (confirmed.marker() == null ? " (no restart marker yet)" : " (marker " + confirmed.marker() + ")");
+        BlockStreamException wrapped = e instanceof MalformedBlockStreamException
+                ? new MalformedBlockStreamException(message, e.dataBytes())
+                : new BrokenBlockStreamException(message, e.dataBytes());
+        wrapped.initCause(e);
+        return wrapped;
+    }
+}

@@ -1,0 +1,82 @@
+package org.filesync.ftp.block;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import org.filesync.ftp.BandwidthThrottle;
+import org.filesync.ftp.RestartPoint;
+import org.filesync.ftp.TransferListener;
+
+/**
+ * The data side of one block-mode STOR attempt: sends the local file from the resume point as
+ * blocks with a restart marker every {@code markerInterval} bytes, then the EOF block. The server
+ * answers each marker on the control connection with {@code 110 MARK ssss = mmmm}; those replies go
+ * into the {@link MarkReplyTracker}, whose {@link MarkReplyTracker#confirmed()} is where a later
+ * attempt resumes (RFC 959 §3.5). See the package documentation for the commands around it.
+ */
+public final class BlockModeStorage {
+
+    private static final long PROGRESS_STEP = 1 << 20;
+
+    private final long markerInterval;
+    private final TransferListener listener;
+    private final BandwidthThrottle throttle;
+    private volatile long bytesSent;
+
+    /** @param markerInterval data bytes between the restart markers sent; 0 for none */
+    public BlockModeStorage(long markerInterval, TransferListener listener, BandwidthThrottle throttle) {
+        if (markerInterval < 0) {
+            throw new IllegalArgumentException("negative marker interval");
+        }
+        this.markerInterval = markerInterval;
+        this.listener = listener;
+        this.throttle = throttle;
+    }
+
+    /**
+     * Sends {@code source} from its position to its end, then the EOF block, and flushes. Does not
+     * close {@code data}: the caller closes the data connection, then reads the 110 replies still
+     * pending and the final reply.
+     *
+     * @param source the local file, positioned at {@code from.offset()}
+     * @param from where this attempt starts: {@link RestartPoint#START}, or a point the tracker of an
+     *        earlier attempt confirmed, whose server marker was just sent in {@code REST} and answered 350
+     * @param data the data connection's output stream, opened after 150/125 to STOR
+     * @param tracker this attempt's tracker, created with {@code from}; fed the 110 replies by whoever
+     *        reads the control connection
+     */
+    public BlockTransfer store(FileChannel source, RestartPoint from, OutputStream data, MarkReplyTracker tracker)
+            throws IOException {
+        if (source.position() != from.offset()) {
+            throw new IllegalArgumentException("local file is at byte " + source.position() + " but the transfer resumes at "
+                    + from.offset());
+        }
+        bytesSent = 0;
+        var progress = new BlockStreamListener() {
+            private long reportedAt;
+
+            @Override
+            public void data(int blockBytes, long dataBytes) throws IOException {
+                BlockModeRetrieval.acquire(throttle, blockBytes);
+                bytesSent = dataBytes;
+                if (dataBytes - reportedAt >= PROGRESS_STEP) {
+                    reportedAt = dataBytes;
+                    listener.progress(dataBytes, tracker.confirmed());
+                }
+            }
+
+            @Override
+            public void restartMarker(String marker, long dataBytesBefore) {
+                tracker.markerSent(from.offset() + dataBytesBefore);
+            }
+        };
+        EncodedStream sent = new BlockModeEncoder(data).copy(source, from.offset(), markerInterval, progress);
+        listener.progress(sent.dataBytes(), tracker.confirmed());
+        return new BlockTransfer(sent.dataBytes(), tracker.confirmed());
+    }
+
+    /** Data bytes handed to the data connection by the current or last attempt; valid after a failure. */
+    public long bytesSent() {
+        return bytesSent;
+    }
+}

@@ -1,0 +1,28 @@
+package org.filesync.ftp.block;
+
+import java.io.IOException;
+
+/** Told about a block stream as it is decoded or encoded, on the thread doing the work. */
+public interface BlockStreamListener {
+
+    BlockStreamListener NONE = new BlockStreamListener() { };
+
+    /**
+     * A data block went by.
+     *
+     * @param blockBytes its data bytes
+     * @param dataBytes data bytes of this stream so far, this block included
+     */
+    default void data(int blockBytes, long dataBytes) throws IOException {
+    }
+
+    /**
+     * A restart marker went by. When decoding, every data byte before it has already been handed to
+     * the sink, so the marker may be recorded as a restart point.
+     *
+     * @param marker the marker text
+     * @param dataBytesBefore data bytes of this stream before the marker: the position it stands for
+     */
+    default void restartMarker(String marker, long dataBytesBefore) throws IOException {
+    }
+}
