@@ -1,0 +1,161 @@
+package org.filesync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.filesync.testing.ApacheFtpServer;
+import org.filesync.testing.FilesyncProcess;
+import org.filesync.testing.JobFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code filesync run}, {@code history} and {@code show} as separate processes, checked against the JSON contract. */
+class RunCommandTest {
+
+    private static final Set<String> RUN_KEYS = Set.of("runId", "job", "status", "startedAt", "finishedAt", "trigger",
+            "filesTransferred", "filesSkipped", "filesFailed", "filesDeleted", "bytesTransferred", "error", "resumes",
+            "fireTime", "node");
+    private static final Set<String> TRANSFER_KEYS = Set.of("path", "direction", "status", "size", "bytesTransferred",
+            "resumedFrom", "attempts", "replyCode", "message", "startedAt", "finishedAt");
+
+    @TempDir
+    Path dir;
+
+    private ApacheFtpServer server;
+    private FilesyncProcess filesync;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("served/pub/sub"));
+        Files.writeString(served.resolve("a.txt"), "alpha");
+        Files.write(served.resolve("../b.bin"), new byte[70_000]);
+        server = ApacheFtpServer.start(dir.resolve("served"));
+        filesync = new FilesyncProcess(dir, Map.of("FTP_PASSWORD", ApacheFtpServer.PASSWORD,
+                "FILESYNC_DB_URL", "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE"));
+        writeJob("pub", server.port(), "%2Fpub");
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private void writeJob(String name, int port, String path, String... extra) {
+        List<String> lines = new java.util.ArrayList<>(List.of(
+                "remote:",
+                "  url: ftp://" + ApacheFtpServer.USER + "@127.0.0.1:" + port + "/" + path,
+                "  password: ${FTP_PASSWORD}",
+                "  connectTimeout: 3s",
+                "local:",
+                "  path: ../mirror/" + name));
+        lines.addAll(List.of(extra));
+        JobFiles.write(dir.resolve("jobs"), name + ".yaml", lines.toArray(String[]::new));
+    }
+
+    private static Set<String> keys(JsonNode node) {
+        Set<String> keys = new java.util.HashSet<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @Test
+    void runJsonHistoryJsonAndShowJsonFollowTheContract() throws Exception {
+        FilesyncProcess.Result run = filesync.run("run", "pub", "--json");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode runJson = JsonOutput.mapper().readTree(run.stdout());
+        assertThat(keys(runJson)).isEqualTo(RUN_KEYS);
+        assertThat(runJson.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(runJson.get("trigger").asText()).isEqualTo("manual");
+        assertThat(runJson.get("filesTransferred").asInt()).isEqualTo(2);
+        assertThat(runJson.get("bytesTransferred").asLong()).isEqualTo(70_005);
+        assertThat(runJson.get("fireTime").isNull()).isTrue();
+        assertThat(runJson.get("startedAt").asText()).endsWith("Z");
+        assertThat(Files.readString(dir.resolve("mirror/pub/sub/a.txt"))).isEqualTo("alpha");
+
+        FilesyncProcess.Result history = filesync.run("history", "--json");
+        JsonNode runs = JsonOutput.mapper().readTree(history.stdout());
+        assertThat(runs).hasSize(1);
+        assertThat(keys(runs.get(0))).isEqualTo(RUN_KEYS);
+
+        long runId = runJson.get("runId").asLong();
+        FilesyncProcess.Result show = filesync.run("show", String.valueOf(runId), "--json");
+        JsonNode shown = JsonOutput.mapper().readTree(show.stdout());
+        assertThat(keys(shown)).containsExactlyInAnyOrder("run", "transfers");
+        assertThat(shown.get("transfers")).hasSize(2).allSatisfy(transfer -> assertThat(keys(transfer)).isEqualTo(TRANSFER_KEYS));
+        JsonNode b = shown.get("transfers").get(0);
+        assertThat(b.get("path").asText()).isEqualTo("b.bin");
+        assertThat(b.get("direction").asText()).isEqualTo("DOWNLOAD");
+        assertThat(b.get("status").asText()).isEqualTo("DONE");
+        assertThat(b.get("size").asLong()).isEqualTo(70_000);
+        assertThat(b.get("bytesTransferred").asLong()).isEqualTo(70_000);
+        assertThat(b.get("resumedFrom").asLong()).isZero();
+        assertThat(b.get("attempts").asInt()).isEqualTo(1);
+        assertThat(b.get("replyCode").asInt()).isEqualTo(226);
+        assertThat(shown.get("transfers").get(1).get("path").asText()).isEqualTo("sub/a.txt");
+    }
+
+    @Test
+    void peopleSeeTablesAndASummary() throws Exception {
+        FilesyncProcess.Result run = filesync.run("run", "pub");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("run 1 of pub: COMPLETED", "2 transferred");
+
+        assertThat(filesync.run("history").stdout()).contains("RUN", "JOB", "STATUS", "pub", "COMPLETED");
+        assertThat(filesync.run("show", "1").stdout()).contains("sub/a.txt", "DONE", "226");
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndChangesNothing() throws Exception {
+        FilesyncProcess.Result dry = filesync.run("run", "pub", "--dry-run");
+
+        assertThat(dry.exitCode()).as(dry.stderr()).isZero();
+        assertThat(dry.stdout()).contains("transfer b.bin", "transfer sub/a.txt", "nothing was changed");
+        assertThat(dir.resolve("mirror")).doesNotExist();
+        assertThat(JsonOutput.mapper().readTree(filesync.run("history", "--json").stdout())).isEmpty();
+    }
+
+    @Test
+    void unreachableServerIsAFailedRunWithItsErrorAndExitOne() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        writeJob("nowhere", closedPort, "pub");
+
+        FilesyncProcess.Result run = filesync.run("run", "nowhere", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode runJson = JsonOutput.mapper().readTree(run.stdout());
+        assertThat(runJson.get("status").asText()).isEqualTo("FAILED");
+        assertThat(runJson.get("error").asText()).contains("127.0.0.1:" + closedPort);
+    }
+
+    @Test
+    void wrongPasswordIsAFailedRunSayingLoginRefused() throws Exception {
+        FilesyncProcess wrong = new FilesyncProcess(dir, Map.of("FTP_PASSWORD", "not-the-password",
+                "FILESYNC_DB_URL", "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE"));
+
+        FilesyncProcess.Result run = wrong.run("run", "pub");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout()).contains("FAILED").containsIgnoringCase("login refused");
+        assertThat(run.all()).doesNotContain("not-the-password");
+    }
+
+    @Test
+    void unknownJobIsAConfigurationErrorAndNotARun() throws Exception {
+        FilesyncProcess.Result run = filesync.run("run", "nope");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("no job named nope");
+        assertThat(JsonOutput.mapper().readTree(filesync.run("history", "--json").stdout())).isEmpty();
+    }
+}
