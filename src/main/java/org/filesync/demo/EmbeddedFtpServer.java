@@ -3,6 +3,7 @@ package org.filesync.demo;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.ftpserver.ConnectionConfigFactory;
+import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
 import org.apache.ftpserver.ftplet.Authority;
@@ -10,6 +11,8 @@ import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.DefaultFtpServer;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfiguration;
+import org.apache.ftpserver.ssl.SslConfigurationFactory;
 import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
 import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.apache.ftpserver.usermanager.impl.ConcurrentLoginPermission;
@@ -33,11 +36,36 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 
     /** Starts serving {@code root} to {@code user}/{@code password}, with write access. */
     public static EmbeddedFtpServer start(Path root, String user, String password) {
+        return start(root, user, password, null);
+    }
+
+    /**
+     * Like {@link #start(Path, String, String)}, with explicit FTPS (AUTH TLS, RFC 4217) using the
+     * key and certificate in a PKCS12 {@code keyStore}; data connections are protected after PROT P.
+     */
+    public static EmbeddedFtpServer startExplicitTls(Path root, String user, String password, Path keyStore,
+                                                     String keyStorePassword) {
+        SslConfigurationFactory ssl = new SslConfigurationFactory();
+        ssl.setKeystoreFile(keyStore.toFile());
+        ssl.setKeystoreType("PKCS12");
+        ssl.setKeystorePassword(keyStorePassword);
+        ssl.setKeyPassword(keyStorePassword);
+        return start(root, user, password, ssl.createSslConfiguration());
+    }
+
+    private static EmbeddedFtpServer start(Path root, String user, String password, SslConfiguration ssl) {
         FtpServerFactory factory = new FtpServerFactory();
         ListenerFactory listener = new ListenerFactory();
         listener.setServerAddress("127.0.0.1");
         listener.setPort(0);
         listener.setIdleTimeout(120);
+        if (ssl != null) {
+            listener.setSslConfiguration(ssl);
+            listener.setImplicitSsl(false);
+            DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
+            data.setSslConfiguration(ssl);
+            listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+        }
         factory.addListener(LISTENER, listener.createListener());
 
         ConnectionConfigFactory connections = new ConnectionConfigFactory();

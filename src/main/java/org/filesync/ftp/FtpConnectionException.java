@@ -2,15 +2,23 @@ package org.filesync.ftp;
 
 /**
  * A connection that could not be made, was refused, timed out, failed its TLS handshake or was
- * lost. Transient unless {@code permanent} (an unknown host, an untrusted certificate).
+ * lost. Transient unless {@code permanent} (an unknown host, an untrusted certificate). Usually the
+ * control connection is gone with it; a broken data connection whose control connection survived
+ * is reported with {@code controlLost = false}, so the caller may retry on the same session.
  */
 public final class FtpConnectionException extends FtpException {
 
     private final boolean permanent;
+    private final boolean controlLost;
 
     public FtpConnectionException(String message, Throwable cause, boolean permanent) {
+        this(message, cause, permanent, true);
+    }
+
+    public FtpConnectionException(String message, Throwable cause, boolean permanent, boolean controlLost) {
         super(message, cause);
         this.permanent = permanent;
+        this.controlLost = controlLost;
     }
 
     @Override
@@ -20,7 +28,7 @@ public final class FtpConnectionException extends FtpException {
 
     @Override
     public boolean connectionLost() {
-        return true;
+        return controlLost;
     }
 
     @Override

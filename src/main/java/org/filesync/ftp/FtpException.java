@@ -5,7 +5,8 @@ package org.filesync.ftp;
  * be made or was lost. The message names host and port for connection failures and carries
  * the server's reply text for reply failures, so it can go into the history as it is.
  */
-public abstract sealed class FtpException extends Exception permits FtpReplyException, FtpConnectionException {
+public abstract sealed class FtpException extends Exception permits FtpReplyException, FtpConnectionException,
+        UnsafePathException {
 
     protected FtpException(String message, Throwable cause) {
         super(message, cause);

@@ -8,7 +8,16 @@ public final class FtpReplyException extends FtpException {
     private final String replyText;
 
     public FtpReplyException(String command, int rawCode, String replyText) {
-        super(command + ": " + rawCode + " " + replyText.strip(), null);
+        this(command + ": " + rawCode + " " + replyText.strip(), rawCode, replyText, null);
+    }
+
+    /** With an explanation in front of the reply, e.g. "login refused (PASS: 530 Login incorrect.)". */
+    public FtpReplyException(String explanation, String command, int rawCode, String replyText, Throwable cause) {
+        this(explanation + " (" + command + ": " + rawCode + " " + replyText.strip() + ")", rawCode, replyText, cause);
+    }
+
+    private FtpReplyException(String message, int rawCode, String replyText, Throwable cause) {
+        super(message, cause);
         this.rawCode = rawCode;
         this.code = ReplyCode.of(rawCode).orElse(null);
         this.replyText = replyText.strip();

@@ -34,8 +34,30 @@ public interface FtpSession extends AutoCloseable {
             throws FtpException;
 
     /**
+     * Like {@link #retrieve(String, Path, RestartPoint, TransferListener)}, knowing the file's size
+     * from the listing: a transfer that ends short of {@code expectedSize} is broken even when the
+     * server says 226 (it may have handed the whole file to its socket buffers before the data
+     * connection was cut), and fails with a transient {@link FtpConnectionException} whose
+     * {@link FtpException#connectionLost()} is false. The local file keeps what arrived, to resume from.
+     *
+     * @param expectedSize the size the listing gave, or -1 when unknown
+     */
+    default TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, long expectedSize,
+                                    TransferListener listener) throws FtpException {
+        TransferResult result = retrieve(remotePath, localFile, from, listener);
+        long received = result.resumedFrom().offset() + result.bytesTransferred();
+        if (expectedSize >= 0 && received < expectedSize) {
+            throw new FtpConnectionException("RETR " + remotePath + " ended after " + received + " of "
+                    + expectedSize + " bytes", null, false, false);
+        }
+        return result;
+    }
+
+    /**
      * STOR {@code localFile} to {@code remotePath}, from {@code from.offset()} of the local file
      * when resuming (REST+STOR, or APPE where REST is refused for STOR; block mode: REST marker).
+     * A 226 does not prove the upload whole (pyftpdlib says 226 after a reset data connection):
+     * check {@link #size(String)} before trusting it.
      */
     TransferResult store(Path localFile, String remotePath, RestartPoint from, TransferListener listener)
             throws FtpException;

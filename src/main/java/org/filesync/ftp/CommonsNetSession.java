@@ -1,0 +1,229 @@
+package org.filesync.ftp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An {@link FtpSession} over a Commons Net control connection and filesync's own data
+ * connections. Created logged in by {@link CommonsNetSessionFactory}.
+ */
+final class CommonsNetSession implements FtpSession {
+
+    private static final DateTimeFormatter MFMT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final Pattern MD5_HEX = Pattern.compile("\\b([0-9a-fA-F]{32})\\b");
+    private static final Pattern CRC_HEX = Pattern.compile("\\b([0-9a-fA-F]{8})\\b");
+
+    private final ControlChannel control;
+    private final ServerFeatures features;
+    private final DataConnections connections;
+    private final DataTransfer transfer;
+    private final FileTransfers transfers;
+    private final ListEntryParser listParser;
+    private final MlsdEntryParser mlsdParser = new MlsdEntryParser();
+
+    CommonsNetSession(ControlChannel control, ServerFeatures features, DataConnections connections,
+                      DataTransfer transfer, FileTransfers transfers) {
+        this.control = control;
+        this.features = features;
+        this.connections = connections;
+        this.transfer = transfer;
+        this.transfers = transfers;
+        this.listParser = new ListEntryParser(features.system());
+    }
+
+    @Override
+    public ServerFeatures features() {
+        return features;
+    }
+
+    @Override
+    public List<RemoteEntry> list(String directory) throws FtpException {
+        boolean mlsd = features.mlsd();
+        String command = mlsd ? "MLSD" : "LIST";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Socket data = connections.open(command, directory)) {
+            try (InputStream in = transfer.listing(data)) {
+                in.transferTo(bytes);
+            }
+        } catch (IOException e) {
+            throw connections.broken(e, command, directory, control.endpoint());
+        }
+        Reply reply = control.readFinalReply(control.idleTimeout(), command + " " + directory);
+        if (!reply.isCompletion()) {
+            throw control.rejected(command, directory, reply);
+        }
+        List<RemoteEntry> entries = new ArrayList<>();
+        for (String line : ListingEntries.lines(bytes, control.charset())) {
+            RemoteEntry entry = mlsd ? mlsdParser.parse(directory, line) : listParser.parse(directory, line);
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    @Override
+    public TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, TransferListener listener)
+            throws FtpException {
+        return transfers.retrieve(remotePath, localFile, from, -1, listener);
+    }
+
+    @Override
+    public TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, long expectedSize,
+                                   TransferListener listener) throws FtpException {
+        return transfers.retrieve(remotePath, localFile, from, expectedSize, listener);
+    }
+
+    @Override
+    public TransferResult store(Path localFile, String remotePath, RestartPoint from, TransferListener listener)
+            throws FtpException {
+        return transfers.store(localFile, remotePath, from, listener);
+    }
+
+    @Override
+    public OptionalLong size(String path) throws FtpException {
+        Reply reply = control.send("SIZE", path);
+        if (reply.code() == 550) {
+            return OptionalLong.empty();
+        }
+        if (reply.code() != 213) {
+            throw control.rejected("SIZE", path, reply);
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(reply.text().strip()));
+        } catch (NumberFormatException e) {
+            throw new FtpReplyException("unreadable SIZE reply", "SIZE " + path, reply.code(), reply.text(), e);
+        }
+    }
+
+    @Override
+    public Optional<Instant> modificationTime(String path) throws FtpException {
+        Reply reply = control.send("MDTM", path);
+        if (reply.code() != 213) {
+            if (reply.code() == 550 || reply.code() == 500 || reply.code() == 502) {
+                return Optional.empty();
+            }
+            throw control.rejected("MDTM", path, reply);
+        }
+        return Optional.ofNullable(MlsdEntryParser.modifyTime(reply.text().strip()));
+    }
+
+    @Override
+    public boolean setModificationTime(String path, Instant time) throws FtpException {
+        if (!features.has("MFMT")) {
+            return false;
+        }
+        control.complete("MFMT", MFMT_TIME.format(time) + " " + path);
+        return true;
+    }
+
+    /**
+     * HASH (draft-bryan-ftpext-hash) when FEAT lists it, else the older XMD5 / MD5 / XCRC, which
+     * servers answer with 250 or (Apache FtpServer) 251 and the hex value somewhere in the text.
+     */
+    @Override
+    public Optional<Checksum> checksum(String path) throws FtpException {
+        if (features.has("HASH")) {
+            Reply reply = control.send("HASH", path);
+            if (reply.code() == 213) {
+                // "213 SHA-256 0-1234 9f86d0... name"
+                String[] parts = reply.text().strip().split("\\s+");
+                if (parts.length >= 3) {
+                    return Optional.of(new Checksum(parts[0].toUpperCase(Locale.ROOT), parts[2].toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        for (String[] command : new String[][] {{"XMD5", "MD5"}, {"MD5", "MD5"}, {"XCRC", "CRC32"}}) {
+            if (features.has(command[0])) {
+                Reply reply = control.send(command[0], path);
+                if (reply.isCompletion()) {
+                    // The value is the last hex word: some servers name the file before it.
+                    Matcher m = ("CRC32".equals(command[1]) ? CRC_HEX : MD5_HEX).matcher(reply.text());
+                    String value = null;
+                    while (m.find()) {
+                        value = m.group(1);
+                    }
+                    if (value != null) {
+                        return Optional.of(new Checksum(command[1], value.toLowerCase(Locale.ROOT)));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void rename(String from, String to) throws FtpException {
+        Reply reply = control.send("RNFR", from);
+        if (reply.code() != 350) {
+            throw control.rejected("RNFR", from, reply);
+        }
+        control.complete("RNTO", to);
+    }
+
+    @Override
+    public void delete(String path) throws FtpException {
+        control.complete("DELE", path);
+    }
+
+    @Override
+    public void makeDirectory(String path) throws FtpException {
+        Reply reply = control.send("MKD", path);
+        if (!reply.isCompletion() && !isDirectory(path)) {
+            throw control.rejected("MKD", path, reply);
+        }
+    }
+
+    @Override
+    public void removeDirectory(String path) throws FtpException {
+        control.complete("RMD", path);
+    }
+
+    @Override
+    public boolean isAlive() {
+        if (control.isDead()) {
+            return false;
+        }
+        try {
+            return control.send("NOOP", null).isCompletion();
+        } catch (FtpException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        control.quit();
+    }
+
+    /** Whether {@code path} names a folder: MLST where offered, else CWD there and back. */
+    private boolean isDirectory(String path) throws FtpException {
+        if (features.mlsd()) {
+            Reply reply = control.send("MLST", path);
+            return reply.isCompletion() && reply.text().toLowerCase(Locale.ROOT).contains("type=dir");
+        }
+        Reply pwd = control.send("PWD", null);
+        Matcher quoted = Pattern.compile("\"((?:[^\"]|\"\")*)\"").matcher(pwd.text());
+        if (!pwd.isCompletion() || !quoted.find()) {
+            return false;
+        }
+        if (!control.send("CWD", path).isCompletion()) {
+            return false;
+        }
+        control.complete("CWD", quoted.group(1).replace("\"\"", "\""));
+        return true;
+    }
+}

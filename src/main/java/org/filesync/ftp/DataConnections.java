@@ -1,0 +1,283 @@
+package org.filesync.ftp;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the data connection for one transfer command: passive (EPSV, falling back to PASV) or
+ * active (EPRT, falling back to PORT), with TLS when the session protects its data.
+ */
+final class DataConnections {
+
+    private static final Logger log = LoggerFactory.getLogger(DataConnections.class);
+    private static final Pattern EPSV_PORT = Pattern.compile("\\(([^\\d\\s])\\1\\1(\\d{1,5})\\1\\)");
+    private static final Pattern PASV_NUMBERS = Pattern.compile("(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3}),(\\d{1,3})");
+
+    private final ControlChannel control;
+    private final boolean passive;
+    private final String activeAddress;
+    private final PortRange activePorts;
+    private final Duration connectTimeout;
+    private final Duration abortReplyTimeout;
+    private final TlsDataSockets tls;
+    private boolean epsvRefused;
+    private boolean eprtRefused;
+
+    /** @param tls null for plain data connections */
+    DataConnections(ControlChannel control, FtpSessionSettings settings, Duration connectTimeout,
+                    Duration abortReplyTimeout, TlsDataSockets tls) {
+        this.control = control;
+        this.passive = settings.passive();
+        this.activeAddress = settings.activeAddress();
+        this.activePorts = settings.activePorts();
+        this.connectTimeout = connectTimeout;
+        this.abortReplyTimeout = abortReplyTimeout;
+        this.tls = tls;
+    }
+
+    /** An open data connection, and whether the server accepted the REST before its command. */
+    record Opened(Socket socket, String command, boolean restarted) {
+    }
+
+    /**
+     * Sends {@code command} over a fresh data connection and returns that connection once the
+     * server has answered 1yz. A negative answer is thrown as it is.
+     */
+    Socket open(String command, String argument) throws FtpException {
+        return open(command, argument, 0, command).socket();
+    }
+
+    /**
+     * Like {@link #open(String, String)}, resuming at {@code restartOffset} when above 0: REST goes
+     * right before the command, as RFC 959 requires (nothing may come between them, not even EPSV);
+     * when the server refuses it, {@code commandIfRefused} is sent instead (RETR from 0, APPE).
+     */
+    Opened open(String command, String argument, long restartOffset, String commandIfRefused) throws FtpException {
+        return passive ? openPassive(command, argument, restartOffset, commandIfRefused)
+                : openActive(command, argument, restartOffset, commandIfRefused);
+    }
+
+    private Opened openPassive(String command, String argument, long restartOffset, String commandIfRefused)
+            throws FtpException {
+        int port = passivePort();
+        // RFC 2428 and NAT safety: the data connection goes to the host we are talking to, whatever
+        // address a 227 reply names (a private address behind NAT, or a third host).
+        InetSocketAddress target = new InetSocketAddress(control.remoteAddress(), port);
+        Socket socket = tls == null ? new Socket() : tls.newPlainSocket();
+        try {
+            socket.connect(target, (int) connectTimeout.toMillis());
+            socket.setSoTimeout((int) control.idleTimeout().toMillis());
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw dataFailure(e, endpoint(target));
+        }
+        log.debug("{}: data connection to port {} for {}", control.endpoint(), port, command);
+        boolean restarted;
+        try {
+            restarted = restart(restartOffset);
+        } catch (FtpException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+        String sent = restartOffset > 0 && !restarted ? commandIfRefused : command;
+        return new Opened(afterPreliminary(socket, sent, argument, endpoint(target)), sent, restarted);
+    }
+
+    private int passivePort() throws FtpException {
+        if (!epsvRefused) {
+            Reply reply = control.send("EPSV", null);
+            if (reply.code() == 229) {
+                Matcher m = EPSV_PORT.matcher(reply.text());
+                if (m.find()) {
+                    return Integer.parseInt(m.group(2));
+                }
+                throw new FtpReplyException("unreadable EPSV reply", "EPSV", reply.code(), reply.text(), null);
+            }
+            if (!reply.isPermanentNegative()) {
+                throw control.rejected("EPSV", null, reply);
+            }
+            // Servers answer 500, 501, 502 or even 550 when they lack EPSV (or it is blocked).
+            log.debug("{}: EPSV refused ({}), using PASV for this session", control.endpoint(), reply.code());
+            epsvRefused = true;
+        }
+        Reply reply = control.send("PASV", null);
+        Matcher m = PASV_NUMBERS.matcher(reply.text());
+        if (reply.code() != 227) {
+            throw control.rejected("PASV", null, reply);
+        }
+        if (!m.find()) {
+            throw new FtpReplyException("unreadable PASV reply", "PASV", reply.code(), reply.text(), null);
+        }
+        return Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6));
+    }
+
+    private Opened openActive(String command, String argument, long restartOffset, String commandIfRefused)
+            throws FtpException {
+        ServerSocket listener = listen();
+        try {
+            announce(listener.getLocalPort());
+            boolean restarted = restart(restartOffset);
+            String sent = restartOffset > 0 && !restarted ? commandIfRefused : command;
+            Socket socket = null;
+            Reply reply = control.send(sent, argument);
+            if (!reply.isPreliminary()) {
+                throw control.rejected(sent, argument, reply);
+            }
+            try {
+                listener.setSoTimeout((int) connectTimeout.toMillis());
+                socket = listener.accept();
+                socket.setSoTimeout((int) control.idleTimeout().toMillis());
+                return new Opened(secured(socket, endpoint(socket)), sent, restarted);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                throw broken(e, sent, argument, "active data connection on local port " + listener.getLocalPort());
+            }
+        } finally {
+            closeQuietly(listener);
+        }
+    }
+
+    /** REST {@code offset} when above 0: true on 350; false when refused (500, 502, 504: anything but 350). */
+    private boolean restart(long offset) throws FtpException {
+        if (offset <= 0) {
+            return false;
+        }
+        Reply reply = control.send("REST", Long.toString(offset));
+        if (reply.code() == 350) {
+            return true;
+        }
+        log.debug("{}: REST {} refused: {} {}", control.endpoint(), offset, reply.code(), reply.text());
+        return false;
+    }
+
+    private ServerSocket listen() throws FtpConnectionException {
+        InetAddress local = control.localAddress();
+        int first = activePorts == null ? 0 : activePorts.first();
+        int count = activePorts == null ? 1 : activePorts.size();
+        int start = ThreadLocalRandom.current().nextInt(count);
+        IOException last = null;
+        for (int i = 0; i < count; i++) {
+            int port = first == 0 ? 0 : first + (start + i) % count;
+            ServerSocket listener = null;
+            try {
+                listener = tls == null ? new ServerSocket() : tls.newServerSocket();
+                listener.bind(new InetSocketAddress(local, port), 1);
+                return listener;
+            } catch (BindException e) {
+                closeQuietly(listener);
+                last = e;
+            } catch (IOException e) {
+                closeQuietly(listener);
+                last = e;
+                break;
+            }
+        }
+        throw new FtpConnectionException("no free local port for an active data connection in "
+                + (activePorts == null ? "any port" : activePorts) + ": " + last, last, false, false);
+    }
+
+    /** EPRT (RFC 2428), or PORT where the server refuses it; the address is the configured or the local one. */
+    private void announce(int port) throws FtpException {
+        String address = activeAddress != null ? activeAddress : control.localAddress().getHostAddress();
+        boolean ipv6 = address.contains(":");
+        if (!eprtRefused || ipv6) {
+            Reply reply = control.send("EPRT", "|" + (ipv6 ? 2 : 1) + "|" + address + "|" + port + "|");
+            if (reply.isCompletion()) {
+                return;
+            }
+            if (!reply.isPermanentNegative() || ipv6) {
+                throw control.rejected("EPRT", null, reply);
+            }
+            log.debug("{}: EPRT refused ({}), using PORT for this session", control.endpoint(), reply.code());
+            eprtRefused = true;
+        }
+        String hostPart = address.replace('.', ',');
+        control.complete("PORT", hostPart + "," + (port >> 8) + "," + (port & 0xff));
+    }
+
+    private Socket afterPreliminary(Socket socket, String command, String argument, String endpoint) throws FtpException {
+        Reply reply;
+        try {
+            reply = control.send(command, argument);
+        } catch (FtpException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+        if (!reply.isPreliminary()) {
+            closeQuietly(socket);
+            throw control.rejected(command, argument, reply);
+        }
+        try {
+            return secured(socket, endpoint);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw broken(e, command, argument, endpoint);
+        }
+    }
+
+    /**
+     * The failure to report when a data connection broke after the server had answered 1yz to
+     * {@code command}: its final reply is still due, and is read (briefly) so the conversation
+     * stays in step. pure-ftpd never sends it after a client dropped RETR's data connection, so
+     * when it does not come in time the control connection is closed and reported lost.
+     */
+    FtpException broken(IOException cause, String command, String argument, String endpoint) {
+        FtpConnectionException dataFailure = dataFailure(cause, endpoint);
+        String display = argument == null ? command : command + " " + argument;
+        Reply reply;
+        try {
+            reply = control.readFinalReply(abortReplyTimeout, display);
+        } catch (FtpException e) {
+            control.kill();
+            return new FtpConnectionException(dataFailure.getMessage() + "; no final reply to " + display + " within "
+                    + abortReplyTimeout.toMillis() + " ms, control connection closed", cause, false, true);
+        }
+        if (reply.isCompletion()) {
+            // The server handed the data to its socket and is content; the bytes still did not all arrive.
+            return dataFailure;
+        }
+        return new FtpReplyException(dataFailure.getMessage(), display, reply.code(), reply.text(), cause);
+    }
+
+    private Socket secured(Socket socket, String endpoint) throws IOException {
+        if (tls == null) {
+            return socket;
+        }
+        log.debug("{}: TLS handshake on data connection {}", control.endpoint(), endpoint);
+        return tls.secure(socket);
+    }
+
+    private FtpConnectionException dataFailure(IOException e, String endpoint) {
+        return ConnectionFailures.of(e, ConnectionFailures.Stage.DATA, endpoint, control.idleTimeout());
+    }
+
+    private static String endpoint(InetSocketAddress address) {
+        InetAddress host = address.getAddress();
+        return (host instanceof Inet6Address ? "[" + host.getHostAddress() + "]" : host.getHostAddress()) + ":" + address.getPort();
+    }
+
+    private static String endpoint(Socket accepted) {
+        return accepted.getInetAddress().getHostAddress() + " (active)";
+    }
+
+    static void closeQuietly(AutoCloseable closeable) {
+        if (closeable != null) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.debug("closing {} failed: {}", closeable, e.toString());
+            }
+        }
+    }
+}

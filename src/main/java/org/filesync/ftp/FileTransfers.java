@@ -1,0 +1,132 @@
+package org.filesync.ftp;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * RETR and STOR of one session, with stream-mode resume (REST n → 350, RFC 3659 §5): the
+ * commands, the checks of what arrived, and the recovery after a broken data connection. The
+ * bytes themselves move through the session's {@link DataTransfer}.
+ */
+final class FileTransfers {
+
+    private static final Logger log = LoggerFactory.getLogger(FileTransfers.class);
+
+    private final ControlChannel control;
+    private final DataConnections connections;
+    private final DataTransfer transfer;
+    private final BandwidthThrottle throttle;
+    private final SessionTimings timings;
+
+    FileTransfers(ControlChannel control, DataConnections connections, DataTransfer transfer,
+                  BandwidthThrottle throttle, SessionTimings timings) {
+        this.control = control;
+        this.connections = connections;
+        this.transfer = transfer;
+        this.throttle = throttle;
+        this.timings = timings;
+    }
+
+    /** @param expectedSize the file's size when known, else -1: fewer bytes than that is a broken transfer */
+    TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, long expectedSize,
+                            TransferListener listener) throws FtpException {
+        try (FileChannel target = FileChannel.open(localFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            DataConnections.Opened opened = connections.open("RETR", remotePath, from.offset(), "RETR");
+            long offset = opened.restarted() ? from.offset() : 0;
+            TransferProgress progress = progress(offset, listener);
+            try (Socket data = opened.socket()) {
+                // Cut only now that the server has the file: bytes past the restart point may be stale.
+                target.truncate(offset);
+                target.position(offset);
+                transfer.receive(data, target, progress);
+            } catch (IOException e) {
+                progress.finish();
+                throw connections.broken(e, "RETR", remotePath, control.endpoint());
+            }
+            progress.finish();
+            Reply reply = finalReply("RETR", remotePath);
+            long received = offset + progress.bytes();
+            if (expectedSize >= 0 && received < expectedSize) {
+                // The server may have handed everything to its socket buffers before the cut, and says 226.
+                throw new FtpConnectionException("data connection for RETR " + remotePath + " from "
+                        + control.endpoint() + " ended after " + received + " of " + expectedSize
+                        + " bytes (server said " + reply.code() + ")", null, false, false);
+            }
+            return new TransferResult(progress.bytes(), RestartPoint.atOffset(offset),
+                    !from.isStart() && !opened.restarted(), reply.code(), reply.text());
+        } catch (IOException e) {
+            throw new FtpConnectionException("cannot write " + localFile + ": " + e.getMessage(), e, true, false);
+        }
+    }
+
+    TransferResult store(Path localFile, String remotePath, RestartPoint from, TransferListener listener)
+            throws FtpException {
+        try (FileChannel source = FileChannel.open(localFile, StandardOpenOption.READ)) {
+            DataConnections.Opened opened = openForStore(remotePath, from.offset());
+            long offset = "STOR".equals(opened.command()) && !opened.restarted() ? 0 : from.offset();
+            if ("APPE".equals(opened.command())) {
+                log.info("{}: REST refused for STOR {}; appended from {} with APPE", control.endpoint(), remotePath, offset);
+            }
+            source.position(offset);
+            TransferProgress progress = progress(offset, listener);
+            try (Socket data = opened.socket()) {
+                transfer.send(source, data, progress);
+            } catch (IOException e) {
+                progress.finish();
+                throw connections.broken(e, opened.command(), remotePath, control.endpoint());
+            }
+            progress.finish();
+            Reply reply = finalReply(opened.command(), remotePath);
+            return new TransferResult(progress.bytes(), RestartPoint.atOffset(offset), !from.isStart() && offset == 0,
+                    reply.code(), reply.text());
+        } catch (IOException e) {
+            throw new FtpConnectionException("cannot read " + localFile + ": " + e.getMessage(), e, true, false);
+        }
+    }
+
+    /**
+     * REST+STOR; where REST is refused, APPE, since STOR would replace the file (RFC 959 §4.1.3);
+     * where APPE is not implemented either, STOR from the start.
+     */
+    private DataConnections.Opened openForStore(String remotePath, long offset) throws FtpException {
+        try {
+            return connections.open("STOR", remotePath, offset, "APPE");
+        } catch (FtpReplyException e) {
+            if (offset > 0 && isNotImplemented(e.replyCode()) && e.getMessage().startsWith("APPE")) {
+                log.info("{}: APPE refused too; sending {} whole", control.endpoint(), remotePath);
+                return connections.open("STOR", remotePath, 0, "STOR");
+            }
+            throw e;
+        }
+    }
+
+    private Reply finalReply(String command, String path) throws FtpException {
+        Reply reply = control.readFinalReply(control.idleTimeout(), command + " " + path);
+        if (!reply.isCompletion()) {
+            throw control.rejected(command, path, reply);
+        }
+        return reply;
+    }
+
+    private TransferProgress progress(long offset, TransferListener listener) {
+        return new TransferProgress(offset, listener == null ? TransferListener.NONE : listener, throttle,
+                this::keepAlive, timings.keepAliveInterval());
+    }
+
+    private void keepAlive() throws IOException {
+        try {
+            control.sendKeepAlive();
+        } catch (FtpException e) {
+            throw new IOException("keep-alive on the control connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isNotImplemented(Integer code) {
+        return code != null && (code == 500 || code == 502 || code == 504);
+    }
+}

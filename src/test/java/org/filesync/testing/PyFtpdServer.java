@@ -1,0 +1,100 @@
+package org.filesync.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * pyftpdlib (Debian python3-pyftpdlib) serving a folder with write access: MLSD, REST, MFMT;
+ * answers 226 even to an upload whose data connection was reset. Skips the test when pyftpdlib
+ * is not installed.
+ */
+public final class PyFtpdServer implements FtpServerFixture {
+
+    public static final String USER = "tester";
+    public static final String PASSWORD = "secret-pw";
+
+    private final ServerProcess process;
+    private final Path root;
+
+    private PyFtpdServer(ServerProcess process, Path root) {
+        this.process = process;
+        this.root = root;
+    }
+
+    /** Serves {@code root} (created if needed); the server's log goes beside it. */
+    public static PyFtpdServer start(Path root) {
+        String python = python();
+        Assumptions.assumeTrue(python != null, "pyftpdlib is not installed (apt-get install python3-pyftpdlib)");
+        try {
+            Files.createDirectories(root);
+            ServerProcess process = ServerProcess.start(port -> List.of(python, "-m", "pyftpdlib", "-i", "127.0.0.1",
+                    "-p", Integer.toString(port), "-w", "-d", root.toString(), "-u", USER, "-P", PASSWORD),
+                    root.resolveSibling(root.getFileName() + "-pyftpdlib.log"));
+            return new PyFtpdServer(process, root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Debian's python3 first: a python3 earlier on PATH (pyenv) may lack the Debian module. */
+    private static String python() {
+        for (String candidate : List.of("/usr/bin/python3", "python3")) {
+            try {
+                Process probe = new ProcessBuilder(candidate, "-c", "import pyftpdlib").redirectErrorStream(true).start();
+                probe.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                if (probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0) {
+                    return candidate;
+                }
+            } catch (IOException e) {
+                // not there: try the next
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String name() {
+        return "pyftpdlib";
+    }
+
+    @Override
+    public int port() {
+        return process.port();
+    }
+
+    @Override
+    public String username() {
+        return USER;
+    }
+
+    @Override
+    public String password() {
+        return PASSWORD;
+    }
+
+    @Override
+    public Path localRoot() {
+        return root;
+    }
+
+    @Override
+    public String remoteRoot() {
+        return "/";
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,184 @@
+package org.filesync.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A tiny scripted FTP server for replies real servers rarely give on demand (421, 452, 332, a 227
+ * naming a foreign address, a listing with hostile names). Logs anyone in, offers what
+ * {@link #features(String...)} says, serves passive data connections on 127.0.0.1, and answers any
+ * command with the reply set by {@link #reply(String, String)}.
+ */
+public final class ReplyScriptServer implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final Map<String, String> replies = new ConcurrentHashMap<>();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile List<String> features = List.of("SIZE", "MDTM", "REST STREAM");
+    private volatile String pasvAddress = "127,0,0,1";
+    private volatile byte[] data = new byte[0];
+
+    private ReplyScriptServer(ServerSocket listener) {
+        this.listener = listener;
+    }
+
+    public static ReplyScriptServer start() throws IOException {
+        ReplyScriptServer server = new ReplyScriptServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+        Thread accept = new Thread(server::acceptLoop, "reply-script-accept");
+        accept.setDaemon(true);
+        accept.start();
+        return server;
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** From now on, answer {@code verb} (e.g. "RETR") with {@code reply} ("450 busy"; several lines joined by \r\n). */
+    public ReplyScriptServer reply(String verb, String reply) {
+        replies.put(verb.toUpperCase(Locale.ROOT), reply);
+        return this;
+    }
+
+    /** The FEAT lines to offer (default SIZE, MDTM, REST STREAM). */
+    public ReplyScriptServer features(String... lines) {
+        features = List.of(lines);
+        return this;
+    }
+
+    /** The address the 227 reply names, as "h1,h2,h3,h4"; data connections are still served on 127.0.0.1. */
+    public ReplyScriptServer pasvAddress(String address) {
+        pasvAddress = address;
+        return this;
+    }
+
+    /** The bytes LIST, MLSD and RETR send. */
+    public ReplyScriptServer data(String text) {
+        data = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** Every command received, in order, as sent. */
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket socket = listener.accept();
+                sockets.add(socket);
+                Thread session = new Thread(() -> serve(socket), "reply-script-session");
+                session.setDaemon(true);
+                session.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
+            send(out, replies.getOrDefault("CONNECT", "220 scripted server ready"));
+            ServerSocket dataListener = null;
+            String line;
+            while ((line = in.readLine()) != null) {
+                commands.add(line);
+                String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+                String scripted = replies.get(verb);
+                if (scripted != null && !scripted.startsWith("1")) {
+                    send(out, scripted);
+                    if (scripted.startsWith("421")) {
+                        return;
+                    }
+                    continue;
+                }
+                switch (verb) {
+                    case "USER" -> send(out, "331 password please");
+                    case "PASS" -> send(out, "230 logged in");
+                    case "FEAT" -> send(out, "211-Features:\r\n " + String.join("\r\n ", features) + "\r\n211 End");
+                    case "SYST" -> send(out, "215 UNIX Type: L8");
+                    case "QUIT" -> {
+                        send(out, "221 bye");
+                        return;
+                    }
+                    case "EPSV", "PASV" -> {
+                        dataListener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                        int port = dataListener.getLocalPort();
+                        send(out, verb.equals("EPSV") ? "229 Entering Extended Passive Mode (|||" + port + "|)"
+                                : "227 Entering Passive Mode (" + pasvAddress + "," + (port >> 8) + "," + (port & 0xff) + ")");
+                    }
+                    case "LIST", "MLSD", "RETR", "STOR", "APPE" -> {
+                        transfer(verb, dataListener, out, scripted);
+                        dataListener = null;
+                    }
+                    default -> send(out, verb.equals("TYPE") || verb.equals("NOOP") || verb.equals("OPTS")
+                            || verb.equals("MODE") ? "200 ok" : "502 not scripted");
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    /** 150, then the data (or a scripted 1yz and what follows it, e.g. "150 go\r\n426 aborted"), then 226. */
+    private void transfer(String verb, ServerSocket dataListener, Writer out, String scripted) throws IOException {
+        if (dataListener == null) {
+            send(out, "425 no data connection");
+            return;
+        }
+        try (dataListener) {
+            dataListener.setSoTimeout(10_000);
+            try (Socket data = dataListener.accept()) {
+                if (scripted != null) {
+                    send(out, scripted);
+                    return;
+                }
+                send(out, "150 here it comes");
+                if (verb.equals("STOR") || verb.equals("APPE")) {
+                    data.getInputStream().transferTo(OutputStream.nullOutputStream());
+                } else {
+                    data.getOutputStream().write(this.data);
+                }
+            }
+            send(out, "226 done");
+        }
+    }
+
+    private static void send(Writer out, String reply) throws IOException {
+        out.write(reply + "\r\n");
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        try {
+            listener.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        for (Socket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+}
