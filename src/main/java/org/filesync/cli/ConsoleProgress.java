@@ -41,7 +41,8 @@ final class ConsoleProgress implements RunProgress, AutoCloseable {
         if (terminal && files > 0) {
             bar = new ProgressBarBuilder().setTaskName(job).setInitialMax(Math.max(1, bytes))
                     .setUnit("MiB", 1L << 20).showSpeed().setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(err)).setExtraMessage(files(0)).build();
+                    .setConsumer(new ConsoleProgressBarConsumer(err)).build();
+            bar.setExtraMessage(files(0));
         } else if (!terminal) {
             err.printf("%s: %d file(s) to transfer, %s%n", job, files, Formats.bytes(bytes));
         }

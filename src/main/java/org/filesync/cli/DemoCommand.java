@@ -13,6 +13,7 @@ import org.filesync.batch.MirrorRunner;
 import org.filesync.demo.EmbeddedFtpServer;
 import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.history.Database;
+import org.filesync.history.JobAlreadyRunningException;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRecord;
 import org.filesync.jobs.JobCatalog;
@@ -41,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException, InterruptedException, JobAlreadyRunningException {
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("filesync-demo");
         Path served = SampleTree.create(work.resolve("served"));

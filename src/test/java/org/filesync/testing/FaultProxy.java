@@ -113,9 +113,17 @@ public final class FaultProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** The next data connection (LIST, RETR, STOR...) suffers {@code fault}; later ones do not. */
+    /**
+     * The first data connection (LIST, RETR, STOR...) that moves enough bytes suffers {@code fault};
+     * shorter ones before it and all after it do not.
+     */
     public void failNextDataConnection(Fault fault) {
         nextDataFault.set(fault);
+    }
+
+    /** Whether a data-connection fault is still armed (no connection has triggered it yet). */
+    public boolean dataFaultArmed() {
+        return nextDataFault.get() != null;
     }
 
     /** The next control connection suffers {@code fault}, counting from its first byte. */
@@ -223,6 +231,9 @@ public final class FaultProxy implements AutoCloseable {
         if (fault != null) {
             allowed = (int) Math.max(0, Math.min(length, fault.afterBytes() - counter.get()));
         }
+        if (allowed < length && dataConnections.contains(relay) && !nextDataFault.compareAndSet(fault, null)) {
+            allowed = length; // another data connection triggered this fault already
+        }
         out.write(bytes, 0, allowed);
         out.flush();
         counter.addAndGet(allowed);
@@ -262,7 +273,9 @@ public final class FaultProxy implements AutoCloseable {
                 server.connect(new InetSocketAddress(serverHost, serverDataPort), 5000);
                 Relay relay = new Relay(client, server);
                 resources.add(relay::close);
-                Fault fault = nextDataFault.getAndSet(null);
+                // Armed on every data connection until one of them carries enough bytes to trigger
+                // it, so a short listing before the transfer does not use the fault up.
+                Fault fault = nextDataFault.get();
                 if (fault != null) {
                     relayFaults.put(relay, fault.direction(), fault);
                 }

@@ -47,16 +47,28 @@ public final class MirrorHarness implements AutoCloseable {
     }
 
     /**
-     * A job named {@code name} against {@code server} (or whatever listens at host:port in front of
-     * it), mirroring {@code remoteFolder} below the server's test root and {@code local}.
+     * A job named {@code name} against {@code server} (or whatever listens at {@code port} in front
+     * of it), mirroring {@code remoteFolder} below the server's test root and {@code local}.
+     * Extra lines that start with two spaces go into the {@code remote:} section.
      */
     public JobDefinition job(String name, FtpServerFixture server, int port, String direction, String remoteFolder,
                              Path local, String... extraLines) {
-        String remotePath = server.remote(remoteFolder);
+        return job(name, server.username(), server.password(), port, server.remote(remoteFolder), direction, local,
+                extraLines);
+    }
+
+    public JobDefinition job(String name, FtpServerFixture server, String direction, String remoteFolder, Path local,
+                             String... extraLines) {
+        return job(name, server, server.port(), direction, remoteFolder, local, extraLines);
+    }
+
+    /** A job against any server at 127.0.0.1:{@code port}; {@code remotePath} as the server names it. */
+    public JobDefinition job(String name, String user, String password, int port, String remotePath, String direction,
+                             Path local, String... extraLines) {
         List<String> lines = new ArrayList<>(List.of(
                 "direction: " + direction,
                 "remote:",
-                "  url: ftp://" + server.username() + "@127.0.0.1:" + port + "/" + (remotePath.startsWith("/")
+                "  url: ftp://" + user + "@127.0.0.1:" + port + "/" + (remotePath.startsWith("/")
                         ? "%2F" + remotePath.substring(1) : remotePath),
                 "  password: ${TEST_FTP_PASSWORD}",
                 "  connectTimeout: 5s",
@@ -64,18 +76,12 @@ public final class MirrorHarness implements AutoCloseable {
                 "local:",
                 "  path: " + local.toAbsolutePath()));
         List<String> extra = Arrays.asList(extraLines);
-        int remoteExtras = (int) extra.stream().takeWhile(line -> line.startsWith("  ")).count();
-        lines.addAll(6, extra.subList(0, remoteExtras));
-        lines.addAll(extra.subList(remoteExtras, extra.size()));
+        lines.addAll(6, extra.stream().filter(line -> line.startsWith("  ")).toList());
+        lines.addAll(extra.stream().filter(line -> !line.startsWith("  ")).toList());
         Path jobs = dir.resolve("jobs");
         JobFiles.write(jobs, name + ".yaml", lines.toArray(String[]::new));
-        JobCatalog catalog = JobCatalog.load(jobs, Map.of("TEST_FTP_PASSWORD", server.password())::get);
+        JobCatalog catalog = JobCatalog.load(jobs, Map.of("TEST_FTP_PASSWORD", password)::get);
         return catalog.find(name).orElseThrow(() -> new AssertionError("job file invalid: " + catalog.errors()));
-    }
-
-    public JobDefinition job(String name, FtpServerFixture server, String direction, String remoteFolder, Path local,
-                             String... extraLines) {
-        return job(name, server, server.port(), direction, remoteFolder, local, extraLines);
     }
 
     public RunRecord run(JobDefinition job) throws Exception {

@@ -1,0 +1,113 @@
+package org.filesync.mirror;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.filesync.history.RunRecord;
+import org.filesync.history.RunStatus;
+import org.filesync.history.TransferRecord;
+import org.filesync.history.TransferStatus;
+import org.filesync.testing.ApacheFtpServer;
+import org.filesync.testing.FaultProxy;
+import org.filesync.testing.MirrorHarness;
+import org.filesync.testing.ReplyScriptServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cut connections, a refused file, a hostile listing, and many files over parallel sessions. */
+class MirrorFaultsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void downloadCutRepeatedlyStillCompletesWithinRetries() throws Exception {
+        byte[] content = new byte[8 << 20];
+        new Random(5).nextBytes(content);
+        Path served = Files.createDirectories(dir.resolve("server"));
+        Files.write(served.resolve("big.bin"), content);
+        try (ApacheFtpServer server = ApacheFtpServer.start(served);
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            Thread cutter = new Thread(() -> {
+                for (int i = 0; i < 3 && !Thread.currentThread().isInterrupted(); i++) {
+                    proxy.failNextDataConnection(FaultProxy.Fault.cut(FaultProxy.Direction.TO_CLIENT, 1_500_000));
+                    while (proxy.dataFaultArmed() && !Thread.currentThread().isInterrupted()) {
+                        Thread.onSpinWait();
+                    }
+                }
+            });
+            cutter.setDaemon(true);
+            cutter.start();
+
+            RunRecord run = harness.run(harness.job("cuts", server, proxy.port(), "download", "", dir.resolve("target"),
+                    "retries: 5"));
+
+            cutter.interrupt();
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(Files.readAllBytes(dir.resolve("target/big.bin"))).isEqualTo(content);
+            TransferRecord transfer = harness.transfer(run.runId(), "big.bin");
+            assertThat(transfer.attempts()).isEqualTo(4);
+            assertThat(transfer.resumedFrom()).isPositive();
+        }
+    }
+
+    @Test
+    void hostileListingWritesNothingOutsideTheRootAndRecordsEachEntryFailed() throws Exception {
+        try (ReplyScriptServer server = ReplyScriptServer.start();
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            server.data(String.join("\r\n",
+                    "-rw-r--r--   1 ftp ftp  5 Nov 20 10:00 ../x",
+                    "-rw-r--r--   1 ftp ftp  5 Nov 20 10:00 a/../../b",
+                    "drwxr-xr-x   2 ftp ftp  0 Nov 20 10:00 ..",
+                    "-rw-r--r--   1 ftp ftp  5 Nov 20 10:00 evil\u0001name",
+                    "") + "\r\n");
+            Path root = Files.createDirectories(dir.resolve("target/root"));
+
+            RunRecord run = harness.run(harness.job("hostile", "u", "p", server.port(), "pub", "download", root));
+
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
+            assertThat(dir.resolve("target/x")).doesNotExist();
+            assertThat(dir.resolve("b")).doesNotExist();
+            assertThat(dir.resolve("target/b")).doesNotExist();
+            assertThat(Files.list(root)).isEmpty();
+            Set<String> failed = harness.transfers(run.runId()).stream()
+                    .filter(t -> t.status() == TransferStatus.FAILED)
+                    .peek(t -> assertThat(t.message()).isNotBlank())
+                    .map(TransferRecord::path).collect(Collectors.toSet());
+            assertThat(failed).contains("../x", "a/../../b");
+        }
+    }
+
+    @Test
+    void thousandFilesOverFourSessionsAreAllCorrectAndEachRecordedOnce() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("server"));
+        Random random = new Random(9);
+        for (int i = 0; i < 1000; i++) {
+            Path file = served.resolve("d" + (i % 20) + "/f" + i + ".dat");
+            Files.createDirectories(file.getParent());
+            byte[] data = new byte[random.nextInt(2048)];
+            random.nextBytes(data);
+            Files.write(file, data);
+        }
+        try (ApacheFtpServer server = ApacheFtpServer.start(served);
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            RunRecord run = harness.run(harness.job("many", server, "download", "", dir.resolve("target"), "parallel: 4"));
+
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(run.filesTransferred()).isEqualTo(1000);
+            assertThat(MirrorHarness.tree(dir.resolve("target"))).isEqualTo(MirrorHarness.tree(served));
+            var transfers = harness.transfers(run.runId());
+            assertThat(transfers).hasSize(1000);
+            assertThat(transfers.stream().map(TransferRecord::path).distinct().count()).isEqualTo(1000);
+            assertThat(transfers).allSatisfy(t -> {
+                assertThat(t.status()).isEqualTo(TransferStatus.DONE);
+                assertThat(t.attempts()).isEqualTo(1);
+            });
+        }
+    }
+}
