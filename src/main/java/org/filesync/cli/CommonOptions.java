@@ -5,14 +5,18 @@ import org.filesync.history.Database;
 import org.filesync.history.DatabaseSettings;
 import org.filesync.jobs.JobCatalog;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The options every command shares: where the jobs are and which database holds the history. */
+/**
+ * The options every command shares: where the jobs are and which database holds the history.
+ * Inherited, so they work before the command name and after it.
+ */
 final class CommonOptions {
 
-    @Option(names = "--jobs", paramLabel = "DIR", description = "folder of job files (default: ./jobs)")
+    @Option(names = "--jobs", paramLabel = "DIR", scope = ScopeType.INHERIT, description = "folder of job files (default: ./jobs)")
     Path jobsDirectory = Path.of("jobs");
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
+    @Option(names = "--db", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT,
             description = "database (default: env FILESYNC_DB_URL, else H2 file ./data/filesync)")
     String databaseUrl;
 

@@ -28,12 +28,11 @@ import picocli.CommandLine.Spec;
  * free loopback port, mirrors it into {@code ./demo-mirror} with an ordinary job file, runs it a
  * second time to show that an unchanged tree moves nothing, and prints the history.
  */
-@Command(name = "demo", description = "Run a sample job against a built-in local FTP server.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run a sample job against a built-in local FTP server.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "database (default: env FILESYNC_DB_URL, else H2 file ./data/filesync)")
-    String databaseUrl;
+    @picocli.CommandLine.ParentCommand
+    FilesyncCommand root;
 
     @Option(names = "--target", paramLabel = "DIR", description = "where to mirror to (default: ./demo-mirror)")
     Path target = Path.of("demo-mirror");
@@ -67,9 +66,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("demo: job file %s%n%n", jobs.resolve("demo.yaml"));
             out.flush();
 
-            CommonOptions database = new CommonOptions();
-            database.databaseUrl = databaseUrl;
-            try (Database db = database.openDatabase(job.parallel() + 4)) {
+            try (Database db = root.options.openDatabase(job.parallel() + 4)) {
                 MirrorRunner runner = new MirrorRunner(db, CommonsNetSessionFactory::new, NodeIdentity.current(null));
                 RunRecord first;
                 RunRecord second;

@@ -7,17 +7,17 @@ import org.filesync.history.Database;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "history", description = "Runs, newest first.")
+@Command(name = "history", mixinStandardHelpOptions = true, description = "Runs, newest first.")
 final class HistoryCommand implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions options;
+    @ParentCommand
+    FilesyncCommand root;
 
     @Parameters(arity = "0..1", paramLabel = "JOB", description = "only this job's runs")
     String job;
@@ -37,7 +37,7 @@ final class HistoryCommand implements Callable<Integer> {
             throw new ConfigurationException("--limit must be at least 1");
         }
         List<RunRecord> runs;
-        try (Database database = options.openDatabase(1)) {
+        try (Database database = root.options.openDatabase(1)) {
             runs = new RunHistory(database.jdbc()).recentRuns(job, limit);
         }
         PrintWriter out = spec.commandLine().getOut();

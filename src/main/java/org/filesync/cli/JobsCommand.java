@@ -10,16 +10,16 @@ import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
 import org.filesync.jobs.JobCatalog;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "jobs", description = "List jobs: schedule, next fire time, last run's status.")
+@Command(name = "jobs", mixinStandardHelpOptions = true, description = "List jobs: schedule, next fire time, last run's status.")
 final class JobsCommand implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions options;
+    @ParentCommand
+    FilesyncCommand root;
 
     @Option(names = "--json", description = "print one JSON array")
     boolean json;
@@ -29,11 +29,11 @@ final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JobCatalog catalog = options.loadJobs();
+        JobCatalog catalog = root.options.loadJobs();
         catalog.errors().forEach(spec.commandLine().getErr()::println);
         spec.commandLine().getErr().flush();
         Map<String, RunRecord> lastRuns;
-        try (Database database = options.openDatabase(1)) {
+        try (Database database = root.options.openDatabase(1)) {
             lastRuns = new RunHistory(database.jdbc()).lastRunOfEachJob();
         }
         Instant now = Instant.now();

@@ -15,17 +15,17 @@ import org.filesync.history.RunStatus;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobDefinition;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", description = "Run one job now, in the foreground, with a progress bar.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run one job now, in the foreground, with a progress bar.")
 final class RunCommand implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions options;
+    @ParentCommand
+    FilesyncCommand root;
 
     @Parameters(paramLabel = "JOB", description = "the job to run")
     String job;
@@ -44,8 +44,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        JobDefinition definition = findJob(options.loadJobs(), job);
-        try (Database database = options.openDatabase(definition.parallel() + 4)) {
+        JobDefinition definition = findJob(root.options.loadJobs(), job);
+        try (Database database = root.options.openDatabase(definition.parallel() + 4)) {
             MirrorRunner runner = new MirrorRunner(database, CommonsNetSessionFactory::new, NodeIdentity.current(node));
             if (dryRun) {
                 PlanPrinter.print(spec.commandLine().getOut(), runner.dryRun(definition), json);

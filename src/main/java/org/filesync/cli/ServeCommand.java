@@ -2,14 +2,14 @@ package org.filesync.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", description = "The scheduler: fires jobs on their schedules; dashboard.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "The scheduler: fires jobs on their schedules; dashboard.")
 final class ServeCommand implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions options;
+    @ParentCommand
+    FilesyncCommand root;
 
     @Option(names = "--port", defaultValue = "8080", description = "dashboard port (default: 8080)")
     int port;

@@ -10,17 +10,17 @@ import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
 import org.filesync.history.TransferRecord;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", description = "One run and each of its file transfers.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "One run and each of its file transfers.")
 final class ShowCommand implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions options;
+    @ParentCommand
+    FilesyncCommand root;
 
     @Parameters(paramLabel = "RUN_ID", description = "the run to show")
     long runId;
@@ -35,7 +35,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         RunRecord run;
         List<TransferRecord> transfers;
-        try (Database database = options.openDatabase(1)) {
+        try (Database database = root.options.openDatabase(1)) {
             RunHistory history = new RunHistory(database.jdbc());
             run = history.run(runId).orElseThrow(() -> new ConfigurationException("no run with id " + runId));
             transfers = history.transfers(runId);

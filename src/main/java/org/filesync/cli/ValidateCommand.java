@@ -4,22 +4,22 @@ import java.util.concurrent.Callable;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobFileError;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", description = "Check every job file; print FILE:LINE: message per error.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check every job file; print FILE:LINE: message per error.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Mixin
-    CommonOptions options;
+    @ParentCommand
+    FilesyncCommand root;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        JobCatalog catalog = options.loadJobs();
+        JobCatalog catalog = root.options.loadJobs();
         for (JobFileError error : catalog.errors()) {
             spec.commandLine().getErr().println(error);
         }

@@ -49,6 +49,16 @@ class MigrationTest {
         }
     }
 
+    @Test
+    void latestMigrationConstantMatchesTheNewestMigrationFile() throws Exception {
+        int newest;
+        try (var files = java.nio.file.Files.walk(Path.of("db/migration"))) {
+            newest = files.map(path -> path.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
+        }
+        assertThat(Database.LATEST_MIGRATION).isEqualTo(newest);
+    }
+
     private static void insertAndReadRun(Database database) {
         database.jdbc().sql("INSERT INTO fs_run (job_name, status, trigger_type, started_at, node) "
                 + "VALUES ('j', 'COMPLETED', 'manual', CURRENT_TIMESTAMP, 'n')").update();
