@@ -19,6 +19,7 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
     private final FtpSessionSettings settings;
     private final SessionTimings timings;
     private final AtomicBoolean blockModeRefusalLogged = new AtomicBoolean();
+    private final AtomicBoolean ticketWarningLogged = new AtomicBoolean();
 
     public CommonsNetSessionFactory(FtpSessionSettings settings) {
         this(settings, SessionTimings.DEFAULT);
@@ -40,6 +41,10 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
         if (tls == TlsMode.NONE) {
             client = ControlClients.plain();
         } else {
+            if (!TlsDataSockets.ticketsDisabled() && ticketWarningLogged.compareAndSet(false, true)) {
+                log.warn("{}: the JVM runs without -Djdk.tls.client.enableSessionTicketExtension=false; servers that "
+                        + "require TLS session reuse on data connections (vsftpd) will refuse them", endpoint);
+            }
             sslContext = TlsDataSockets.newContext(CertificateTrust.forSettings(settings));
             FTPSClient tlsClient = ControlClients.tls(tls == TlsMode.IMPLICIT, sslContext);
             tlsClient.setEndpointCheckingEnabled(settings.verifyCertificate());
