@@ -51,7 +51,8 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
             client = tlsClient;
         }
         client.setConnectTimeout((int) connectTimeout.toMillis());
-        client.setDefaultTimeout((int) idleTimeout.toMillis());
+        // The greeting is part of connecting; from then on, reads wait up to the idle timeout.
+        client.setDefaultTimeout((int) connectTimeout.toMillis());
         ControlChannel control = new ControlChannel(client, endpoint, idleTimeout);
         try {
             connect(client, control, endpoint, connectTimeout);
@@ -81,6 +82,11 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
                 throw new FtpReplyException("server refused the connection", "connect", 421,
                         control.lastReply().text(), e);
             }
+            throw ConnectionFailures.of(e, ConnectionFailures.Stage.CONNECT, endpoint, connectTimeout);
+        }
+        try {
+            client.setSoTimeout((int) control.idleTimeout().toMillis());
+        } catch (IOException e) {
             throw ConnectionFailures.of(e, ConnectionFailures.Stage.CONNECT, endpoint, connectTimeout);
         }
         Reply greeting = control.lastReply();
