@@ -19,6 +19,7 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
     private final FtpSessionSettings settings;
     private final SessionTimings timings;
     private final AtomicBoolean blockModeRefusalLogged = new AtomicBoolean();
+    private final AtomicBoolean ticketWarningLogged = new AtomicBoolean();
 
     public CommonsNetSessionFactory(FtpSessionSettings settings) {
         this(settings, SessionTimings.DEFAULT);
@@ -40,13 +41,18 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
         if (tls == TlsMode.NONE) {
             client = ControlClients.plain();
         } else {
+            if (!TlsDataSockets.ticketsDisabled() && ticketWarningLogged.compareAndSet(false, true)) {
+                log.warn("{}: the JVM runs without -Djdk.tls.client.enableSessionTicketExtension=false; servers that "
+                        + "require TLS session reuse on data connections (vsftpd) will refuse them", endpoint);
+            }
             sslContext = TlsDataSockets.newContext(CertificateTrust.forSettings(settings));
             FTPSClient tlsClient = ControlClients.tls(tls == TlsMode.IMPLICIT, sslContext);
             tlsClient.setEndpointCheckingEnabled(settings.verifyCertificate());
             client = tlsClient;
         }
         client.setConnectTimeout((int) connectTimeout.toMillis());
-        client.setDefaultTimeout((int) idleTimeout.toMillis());
+        // The greeting is part of connecting; from then on, reads wait up to the idle timeout.
+        client.setDefaultTimeout((int) connectTimeout.toMillis());
         ControlChannel control = new ControlChannel(client, endpoint, idleTimeout);
         try {
             connect(client, control, endpoint, connectTimeout);
@@ -76,6 +82,11 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
                 throw new FtpReplyException("server refused the connection", "connect", 421,
                         control.lastReply().text(), e);
             }
+            throw ConnectionFailures.of(e, ConnectionFailures.Stage.CONNECT, endpoint, connectTimeout);
+        }
+        try {
+            client.setSoTimeout((int) control.idleTimeout().toMillis());
+        } catch (IOException e) {
             throw ConnectionFailures.of(e, ConnectionFailures.Stage.CONNECT, endpoint, connectTimeout);
         }
         Reply greeting = control.lastReply();

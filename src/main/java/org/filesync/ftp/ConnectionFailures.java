@@ -45,7 +45,7 @@ final class ConnectionFailures {
         if (e instanceof NoRouteToHostException) {
             return new FtpConnectionException("no route to " + endpoint, e, false, controlLost);
         }
-        if (e instanceof SocketTimeoutException) {
+        if (e instanceof SocketTimeoutException || e.getCause() instanceof SocketTimeoutException) {
             String message = stage == Stage.CONNECT
                     ? "connect timeout: no answer from " + endpoint + " within " + seconds(timeout)
                     : "read timeout: " + where + " silent for " + seconds(timeout);

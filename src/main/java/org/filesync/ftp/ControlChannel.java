@@ -66,8 +66,12 @@ final class ControlChannel {
         return Reply.of(client.getReplyCode(), client.getReplyStrings());
     }
 
-    void switchToUtf8() {
-        extras.switchToUtf8();
+    void switchToUtf8() throws FtpException {
+        try {
+            extras.switchToUtf8();
+        } catch (IOException e) {
+            throw failed(e, "OPTS UTF8 ON");
+        }
     }
 
     /** Sends {@code command} (with {@code argument} unless null) and returns the reply, whatever it is. */

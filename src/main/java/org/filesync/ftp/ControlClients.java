@@ -27,7 +27,7 @@ final class ControlClients {
          * Re-opens the control reader and writer as UTF-8. Commons Net fixes the encoding when it
          * connects, but whether the server speaks UTF-8 (FEAT, RFC 2640) is known only later.
          */
-        void switchToUtf8();
+        void switchToUtf8() throws IOException;
     }
 
     private ControlClients() {
@@ -37,8 +37,18 @@ final class ControlClients {
         return new Plain();
     }
 
+    /**
+     * TLS 1.2 at most: the JDK uses a TLS 1.3 session ticket once, and a data connection that only
+     * sends (STOR) never reads the ticket the server issues on it, so the second data connection
+     * would have nothing to resume and vsftpd would refuse it (522). TLS 1.2 sessions can be
+     * resumed any number of times.
+     */
+    static final String[] PROTOCOLS = {"TLSv1.2"};
+
     static FTPSClient tls(boolean implicit, SSLContext context) {
-        return new Tls(implicit, context);
+        FTPSClient client = new Tls(implicit, context);
+        client.setEnabledProtocols(PROTOCOLS);
+        return client;
     }
 
     private static final class Plain extends FTPClient implements Extras {
@@ -49,10 +59,11 @@ final class ControlClients {
         }
 
         @Override
-        public void switchToUtf8() {
+        public void switchToUtf8() throws IOException {
+            // The socket's streams, not _input_/_output_: after AUTH TLS those still are the plain ones.
             setControlEncoding(StandardCharsets.UTF_8.name());
-            _controlInput_ = new CRLFLineReader(new InputStreamReader(_input_, StandardCharsets.UTF_8));
-            _controlOutput_ = new BufferedWriter(new OutputStreamWriter(_output_, StandardCharsets.UTF_8));
+            _controlInput_ = new CRLFLineReader(new InputStreamReader(_socket_.getInputStream(), StandardCharsets.UTF_8));
+            _controlOutput_ = new BufferedWriter(new OutputStreamWriter(_socket_.getOutputStream(), StandardCharsets.UTF_8));
         }
     }
 
@@ -68,10 +79,11 @@ final class ControlClients {
         }
 
         @Override
-        public void switchToUtf8() {
+        public void switchToUtf8() throws IOException {
+            // The socket's streams, not _input_/_output_: after AUTH TLS those still are the plain ones.
             setControlEncoding(StandardCharsets.UTF_8.name());
-            _controlInput_ = new CRLFLineReader(new InputStreamReader(_input_, StandardCharsets.UTF_8));
-            _controlOutput_ = new BufferedWriter(new OutputStreamWriter(_output_, StandardCharsets.UTF_8));
+            _controlInput_ = new CRLFLineReader(new InputStreamReader(_socket_.getInputStream(), StandardCharsets.UTF_8));
+            _controlOutput_ = new BufferedWriter(new OutputStreamWriter(_socket_.getOutputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -49,9 +49,12 @@ final class FileTransfers {
                 throw connections.broken(e, "RETR", remotePath, control.endpoint());
             }
             progress.finish();
-            Reply reply = finalReply("RETR", remotePath);
             long received = offset + progress.bytes();
-            if (expectedSize >= 0 && received < expectedSize) {
+            boolean shortOfExpected = expectedSize >= 0 && received < expectedSize;
+            // A short transfer is a broken one: its final reply may never come (pure-ftpd).
+            Reply reply = finalReply("RETR", remotePath,
+                    shortOfExpected ? timings.abortedReplyTimeout() : control.idleTimeout());
+            if (shortOfExpected) {
                 // The server may have handed everything to its socket buffers before the cut, and says 226.
                 throw new FtpConnectionException("data connection for RETR " + remotePath + " from "
                         + control.endpoint() + " ended after " + received + " of " + expectedSize
@@ -81,7 +84,7 @@ final class FileTransfers {
                 throw connections.broken(e, opened.command(), remotePath, control.endpoint());
             }
             progress.finish();
-            Reply reply = finalReply(opened.command(), remotePath);
+            Reply reply = finalReply(opened.command(), remotePath, control.idleTimeout());
             return new TransferResult(progress.bytes(), RestartPoint.atOffset(offset), !from.isStart() && offset == 0,
                     reply.code(), reply.text());
         } catch (IOException e) {
@@ -105,8 +108,8 @@ final class FileTransfers {
         }
     }
 
-    private Reply finalReply(String command, String path) throws FtpException {
-        Reply reply = control.readFinalReply(control.idleTimeout(), command + " " + path);
+    private Reply finalReply(String command, String path, java.time.Duration timeout) throws FtpException {
+        Reply reply = control.readFinalReply(timeout, command + " " + path);
         if (!reply.isCompletion()) {
             throw control.rejected(command, path, reply);
         }

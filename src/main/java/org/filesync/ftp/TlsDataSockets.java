@@ -29,6 +29,15 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * change. The trade-off here: a data socket's {@code getPort()} lies, so nothing may use it (we log
  * the endpoint we connected to instead), and the trick relies on the documented layering contract
  * rather than on private fields.
+ *
+ * <p>Two limits of the JDK's client shape the rest (both seen against vsftpd 3.0.3/OpenSSL 3):
+ * TLS 1.3 tickets are used once, and a STOR data connection never reads the fresh ticket the
+ * server sends on it, so the next data connection has nothing to resume: sessions stay at TLS 1.2
+ * ({@link ControlClients#PROTOCOLS}). And with TLS 1.2 session tickets on, the server answers with
+ * a ticket instead of a session id and the JDK drops tickets valid longer than 7 days (vsftpd's
+ * are), leaving nothing to resume either: the JVM must run with
+ * {@code -Djdk.tls.client.enableSessionTicketExtension=false} (a JVM-wide switch read once, so it is
+ * a launch flag: scripts/filesync and the surefire argLine set it). {@link #ticketsDisabled()} tells.
  */
 final class TlsDataSockets {
 
@@ -42,6 +51,11 @@ final class TlsDataSockets {
         this.peerHost = peerHost;
         this.controlPort = controlPort;
         this.verifyHostName = verifyHostName;
+    }
+
+    /** Whether the JVM runs without TLS 1.2 session tickets, as session-id resumption needs. */
+    static boolean ticketsDisabled() {
+        return "false".equalsIgnoreCase(System.getProperty("jdk.tls.client.enableSessionTicketExtension"));
     }
 
     /** A fresh context (so a fresh session cache) for one session's control and data connections. */
@@ -81,6 +95,7 @@ final class TlsDataSockets {
     SSLSocket secure(Socket plain) throws IOException {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, peerHost, controlPort, true);
         socket.setUseClientMode(true);
+        socket.setEnabledProtocols(ControlClients.PROTOCOLS);
         if (verifyHostName) {
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS");

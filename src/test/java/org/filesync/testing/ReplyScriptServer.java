@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #features(String...)} says, serves passive data connections on 127.0.0.1, and answers any
  * command with the reply set by {@link #reply(String, String)}.
  */
-public final class ReplyScriptServer implements AutoCloseable {
+public final class ReplyScriptServer implements FtpServerFixture {
 
     private final ServerSocket listener;
     private final Map<String, String> replies = new ConcurrentHashMap<>();
@@ -44,8 +45,35 @@ public final class ReplyScriptServer implements AutoCloseable {
         return server;
     }
 
+    @Override
+    public String name() {
+        return "scripted";
+    }
+
+    @Override
     public int port() {
         return listener.getLocalPort();
+    }
+
+    @Override
+    public String username() {
+        return "user";
+    }
+
+    @Override
+    public String password() {
+        return "any-password";
+    }
+
+    /** It serves no folder: there are only the scripted bytes. */
+    @Override
+    public Path localRoot() {
+        throw new UnsupportedOperationException("the scripted server has no files");
+    }
+
+    @Override
+    public String remoteRoot() {
+        return "/";
     }
 
     /** From now on, answer {@code verb} (e.g. "RETR") with {@code reply} ("450 busy"; several lines joined by \r\n). */

@@ -34,13 +34,19 @@ final class ServerProcess implements AutoCloseable {
      * taken in between; output goes to {@code log}.
      */
     static ServerProcess start(IntFunction<List<String>> command, Path log) throws IOException, InterruptedException {
+        return start(command, log, true);
+    }
+
+    /** @param plainGreeting false for implicit TLS, where the greeting is encrypted: then a listening port is enough */
+    static ServerProcess start(IntFunction<List<String>> command, Path log, boolean plainGreeting)
+            throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
             Process process = new ProcessBuilder(command.apply(port)).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             try {
-                awaitGreeting(process, port);
+                awaitGreeting(process, port, plainGreeting);
                 return new ServerProcess(process, port);
             } catch (IOException e) {
                 last = e;
@@ -56,7 +62,8 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static void awaitGreeting(Process process, int port) throws IOException, InterruptedException {
+    private static void awaitGreeting(Process process, int port, boolean plainGreeting)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -64,6 +71,9 @@ final class ServerProcess implements AutoCloseable {
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                if (!plainGreeting) {
+                    return;
+                }
                 socket.setSoTimeout(5000);
                 InputStream in = socket.getInputStream();
                 byte[] greeting = new byte[3];

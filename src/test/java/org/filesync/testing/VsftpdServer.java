@@ -60,7 +60,7 @@ public final class VsftpdServer implements FtpServerFixture {
                     throw new UncheckedIOException(e);
                 }
                 return List.of(BINARY.toString(), config.toString());
-            }, base.resolve("vsftpd.log"));
+            }, base.resolve("vsftpd.log"), !(certificate != null && implicit));
             return new VsftpdServer(process, files);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

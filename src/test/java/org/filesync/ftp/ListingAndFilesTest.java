@@ -1,0 +1,184 @@
+package org.filesync.ftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.filesync.testing.FtpServerFixture;
+import org.filesync.testing.FtpServers;
+import org.filesync.testing.TestFiles;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ListingAndFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private static FtpSession open(FtpServerFixture server) throws FtpException {
+        return new CommonsNetSessionFactory(server.settings()).open();
+    }
+
+    @ParameterizedTest
+    @EnumSource(FtpServers.class)
+    void listsFilesFoldersAndSymlinksWithSizesAndTimes(FtpServers kind) throws Exception {
+        try (FtpServerFixture server = kind.start(dir)) {
+            TestFiles.random(server.localRoot().resolve("docs/a.bin"), 1234, 1);
+            Files.createDirectories(server.localRoot().resolve("docs/sub"));
+            Files.createSymbolicLink(server.localRoot().resolve("docs/link"), Path.of("a.bin"));
+            try (FtpSession session = open(server)) {
+                boolean mlsd = session.features().mlsd();
+                List<RemoteEntry> entries = session.list(server.remote("docs"));
+
+                RemoteEntry file = entries.stream().filter(e -> e.name().equals("a.bin")).findFirst().orElseThrow();
+                assertThat(file.type()).isEqualTo(EntryType.FILE);
+                assertThat(file.size()).isEqualTo(1234);
+                assertThat(file.path()).isEqualTo(server.remote("docs/a.bin"));
+                assertThat(file.modified()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(
+                        2, java.time.temporal.ChronoUnit.DAYS));
+                assertThat(file.precision()).isEqualTo(mlsd ? TimePrecision.EXACT : TimePrecision.MINUTE);
+                assertThat(entries).filteredOn(e -> e.name().equals("sub")).singleElement()
+                        .extracting(RemoteEntry::type).isEqualTo(EntryType.DIRECTORY);
+                assertThat(entries).extracting(RemoteEntry::name).doesNotContain(".", "..");
+                assertThat(entries).noneMatch(RemoteEntry::isRejected);
+                if (kind == FtpServers.VSFTPD) {
+                    assertThat(mlsd).isFalse();
+                    RemoteEntry link = entries.stream().filter(e -> e.name().equals("link")).findFirst().orElseThrow();
+                    assertThat(link.type()).isEqualTo(EntryType.SYMLINK);
+                    assertThat(link.linkTarget()).isEqualTo("a.bin");
+                } else {
+                    assertThat(mlsd).isTrue();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FtpServers.class)
+    void walksTreeOfThousandsOfEntriesFolderByFolder(FtpServers kind) throws Exception {
+        try (FtpServerFixture server = kind.start(dir)) {
+            Path root = server.localRoot().resolve("tree");
+            int files = 0;
+            for (int a = 0; a < 10; a++) {
+                for (int b = 0; b < 6; b++) {
+                    Path folder = Files.createDirectories(root.resolve("d" + a).resolve("e" + b));
+                    for (int f = 0; f < 40; f++) {
+                        Files.writeString(folder.resolve("f" + f + ".txt"), "x".repeat(f));
+                        files++;
+                    }
+                }
+            }
+            try (FtpSession session = open(server)) {
+                AtomicLong seenFiles = new AtomicLong();
+                List<String> folders = new ArrayList<>();
+                long listed = new RemoteTreeWalker(session).walk(server.remote("tree"), (folder, entries) -> {
+                    folders.add(folder);
+                    seenFiles.addAndGet(entries.stream().filter(e -> e.type() == EntryType.FILE).count());
+                });
+
+                assertThat(listed).isEqualTo(1 + 10 + 60);
+                assertThat(seenFiles.get()).isEqualTo(files);
+                assertThat(folders).contains(server.remote("tree/d3/e5"));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FtpServers.class)
+    void walkerEndsOnSymlinkLoopsReportingWhatItDidNotEnter(FtpServers kind) throws Exception {
+        try (FtpServerFixture server = kind.start(dir)) {
+            Path loop = Files.createDirectories(server.localRoot().resolve("loop/inner"));
+            Files.createSymbolicLink(loop.resolve("back"), Path.of(".."));
+            try (FtpSession session = open(server)) {
+                List<RemoteEntry> notEntered = new ArrayList<>();
+                long listed = new RemoteTreeWalker(session, 6).walk(server.remote("loop"), (folder, entries) ->
+                        entries.stream().filter(RemoteEntry::isRejected).forEach(notEntered::add));
+
+                if (kind == FtpServers.VSFTPD) {
+                    // LIST shows the link as a link: never followed.
+                    assertThat(listed).isEqualTo(2);
+                    assertThat(notEntered).isEmpty();
+                } else {
+                    // MLSD of these servers shows the link as a folder: the depth bound ends the walk, and says so.
+                    assertThat(listed).isLessThanOrEqualTo(7);
+                    assertThat(notEntered).isNotEmpty()
+                            .allSatisfy(e -> assertThat(e.rejection()).contains("deeper than 6"));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FtpServers.class)
+    void managesRemoteFilesAndFolders(FtpServers kind) throws Exception {
+        try (FtpServerFixture server = kind.start(dir)) {
+            Path local = TestFiles.random(dir.resolve("f.bin"), 4096, 9);
+            try (FtpSession session = open(server)) {
+                String folder = server.remote("made");
+                session.makeDirectory(folder);
+                session.makeDirectory(folder);
+                String part = folder + "/.f.bin.filesync-part";
+                session.store(local, part, RestartPoint.START, TransferListener.NONE);
+                session.rename(part, folder + "/f.bin");
+
+                assertThat(session.size(folder + "/f.bin")).hasValue(4096);
+                assertThat(session.size(part)).isEmpty();
+                assertThat(session.modificationTime(folder + "/f.bin")).get()
+                        .satisfies(t -> assertThat(t).isAfter(Instant.now().minusSeconds(3600)));
+                Instant past = Instant.parse("2020-02-03T04:05:06Z");
+                if (session.setModificationTime(folder + "/f.bin", past)) {
+                    assertThat(session.modificationTime(folder + "/f.bin")).hasValue(past);
+                }
+
+                session.delete(folder + "/f.bin");
+                session.removeDirectory(folder);
+                assertThat(session.list(server.remoteRoot())).extracting(RemoteEntry::name).doesNotContain("made");
+                FtpReplyException missing = catchThrowableOfType(() -> session.delete(folder + "/gone"),
+                        FtpReplyException.class);
+                // Apache FtpServer says 450 (transient) where the others say 550 (permanent).
+                assertThat(missing.replyCode()).isIn(450, 550);
+                assertThat(missing.isTransient()).isEqualTo(missing.replyCode() == 450);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FtpServers.class)
+    void computesChecksumWhereServerOffersOne(FtpServers kind) throws Exception {
+        try (FtpServerFixture server = kind.start(dir)) {
+            Path file = TestFiles.random(server.localRoot().resolve("sum.bin"), 100_000, 5);
+            String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(Files.readAllBytes(file)));
+            try (FtpSession session = open(server)) {
+                var checksum = session.checksum(server.remote("sum.bin"));
+                if (kind == FtpServers.APACHE_FTPSERVER) {
+                    assertThat(checksum).hasValue(new Checksum("MD5", md5));
+                } else {
+                    assertThat(checksum).isEmpty();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FtpServers.class, names = {"APACHE_FTPSERVER", "PYFTPDLIB"})
+    void refusesLoginWithWrongPassword(FtpServers kind) {
+        try (FtpServerFixture server = kind.start(dir)) {
+            FtpSessionSettings s = server.settings();
+            FtpSessionSettings wrong = new FtpSessionSettings(s.host(), s.port(), s.username(), "wrong", s.tls(),
+                    null, true, true, null, null, TransferMode.STREAM, 0, s.connectTimeout(), s.idleTimeout(),
+                    s.throttle());
+            FtpReplyException e = catchThrowableOfType(() -> new CommonsNetSessionFactory(wrong).open(),
+                    FtpReplyException.class);
+
+            assertThat(e.replyCode()).isEqualTo(530);
+            assertThat(e.getMessage()).contains("login refused").doesNotContain("wrong");
+        }
+    }
+}
