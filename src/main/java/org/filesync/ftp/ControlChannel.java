@@ -66,14 +66,6 @@ final class ControlChannel {
         return Reply.of(client.getReplyCode(), client.getReplyStrings());
     }
 
-    void switchToUtf8() throws FtpException {
-        try {
-            extras.switchToUtf8();
-        } catch (IOException e) {
-            throw failed(e, "OPTS UTF8 ON");
-        }
-    }
-
     /** Sends {@code command} (with {@code argument} unless null) and returns the reply, whatever it is. */
     Reply send(String command, String argument) throws FtpException {
         if (argument != null && (argument.indexOf('\r') >= 0 || argument.indexOf('\n') >= 0 || argument.indexOf('\0') >= 0)) {

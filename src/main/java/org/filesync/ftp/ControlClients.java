@@ -1,19 +1,17 @@
 package org.filesync.ftp;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLContext;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPSClient;
-import org.apache.commons.net.io.CRLFLineReader;
 
 /**
  * The two Commons Net clients filesync drives its control connection with. They add what the
  * wrapper needs and Commons Net keeps protected: writing a command without waiting for its reply
- * (keep-alive NOOPs during a transfer) and switching the control encoding after login.
+ * (keep-alive NOOPs during a transfer). Both speak UTF-8 from the first byte: RFC 2640 makes it
+ * the encoding of path names, and servers that do not announce UTF8 (vsftpd) still pass the bytes
+ * of UTF-8 file names through, so Commons Net's default (ISO-8859-1) garbles every non-ASCII name.
  */
 final class ControlClients {
 
@@ -22,12 +20,6 @@ final class ControlClients {
 
         /** Writes one command line and returns at once; its reply is read later. */
         void sendLine(String line) throws IOException;
-
-        /**
-         * Re-opens the control reader and writer as UTF-8. Commons Net fixes the encoding when it
-         * connects, but whether the server speaks UTF-8 (FEAT, RFC 2640) is known only later.
-         */
-        void switchToUtf8() throws IOException;
     }
 
     private ControlClients() {
@@ -52,38 +44,27 @@ final class ControlClients {
     }
 
     private static final class Plain extends FTPClient implements Extras {
+        Plain() {
+            setControlEncoding(StandardCharsets.UTF_8.name());
+        }
+
         @Override
         public void sendLine(String line) throws IOException {
             _controlOutput_.write(line + "\r\n");
             _controlOutput_.flush();
-        }
-
-        @Override
-        public void switchToUtf8() throws IOException {
-            // The socket's streams, not _input_/_output_: after AUTH TLS those still are the plain ones.
-            setControlEncoding(StandardCharsets.UTF_8.name());
-            _controlInput_ = new CRLFLineReader(new InputStreamReader(_socket_.getInputStream(), StandardCharsets.UTF_8));
-            _controlOutput_ = new BufferedWriter(new OutputStreamWriter(_socket_.getOutputStream(), StandardCharsets.UTF_8));
         }
     }
 
     private static final class Tls extends FTPSClient implements Extras {
         Tls(boolean implicit, SSLContext context) {
             super(implicit, context);
+            setControlEncoding(StandardCharsets.UTF_8.name());
         }
 
         @Override
         public void sendLine(String line) throws IOException {
             _controlOutput_.write(line + "\r\n");
             _controlOutput_.flush();
-        }
-
-        @Override
-        public void switchToUtf8() throws IOException {
-            // The socket's streams, not _input_/_output_: after AUTH TLS those still are the plain ones.
-            setControlEncoding(StandardCharsets.UTF_8.name());
-            _controlInput_ = new CRLFLineReader(new InputStreamReader(_socket_.getInputStream(), StandardCharsets.UTF_8));
-            _controlOutput_ = new BufferedWriter(new OutputStreamWriter(_socket_.getOutputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -38,7 +38,6 @@ final class SessionLogin {
         if (new ServerFeatures(features, null).utf8()) {
             // The reply does not matter: servers that list UTF8 speak it whether or not they know OPTS UTF8.
             control.send("OPTS", "UTF8 ON");
-            control.switchToUtf8();
         }
         Reply system = control.send("SYST", null);
         control.complete("TYPE", "I");
