@@ -57,6 +57,34 @@ class MirrorFaultsTest {
     }
 
     @Test
+    void permanentRefusalOfOneFileFailsThatFileOnlyAndTheRunGoesOn() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("server/pub"));
+        Files.writeString(served.resolve("good-1.txt"), "one");
+        Files.writeString(served.resolve("bad.bin"), "refused");
+        Files.writeString(served.resolve("good-2.txt"), "two");
+        try (ApacheFtpServer server = ApacheFtpServer.start(served.getParent());
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            proxy.answerInstead("RETR /pub/bad.bin", "550 bad.bin: Permission denied");
+
+            RunRecord run = harness.run(harness.job("refused", server, proxy.port(), "download", "pub",
+                    dir.resolve("target"), "retries: 2"));
+
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
+            assertThat(run.filesTransferred()).isEqualTo(2);
+            assertThat(run.filesFailed()).isEqualTo(1);
+            TransferRecord bad = harness.transfer(run.runId(), "bad.bin");
+            assertThat(bad.status()).isEqualTo(TransferStatus.FAILED);
+            assertThat(bad.replyCode()).isEqualTo(550);
+            assertThat(bad.attempts()).isEqualTo(1);
+            assertThat(bad.message()).contains("550", "Permission denied");
+            assertThat(dir.resolve("target/bad.bin")).doesNotExist();
+            assertThat(dir.resolve("target/good-1.txt")).hasContent("one");
+            assertThat(dir.resolve("target/good-2.txt")).hasContent("two");
+        }
+    }
+
+    @Test
     void hostileListingWritesNothingOutsideTheRootAndRecordsEachEntryFailed() throws Exception {
         try (ReplyScriptServer server = ReplyScriptServer.start();
              MirrorHarness harness = new MirrorHarness(dir)) {

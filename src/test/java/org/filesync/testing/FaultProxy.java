@@ -89,6 +89,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicReference<Fault> nextControlFault = new AtomicReference<>();
     private final AtomicReference<Fault> nextDataFault = new AtomicReference<>();
     private final RelayFaults relayFaults = new RelayFaults();
+    private final java.util.Map<String, String> cannedReplies = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FaultProxy(InetAddress serverHost, int serverPort, ServerSocket listener) {
         this.serverHost = serverHost;
@@ -119,6 +120,14 @@ public final class FaultProxy implements AutoCloseable {
      */
     public void failNextDataConnection(Fault fault) {
         nextDataFault.set(fault);
+    }
+
+    /**
+     * Answers the command line {@code command} (for example "RETR /pub/bad.bin") with {@code reply}
+     * instead of passing it to the server: a refusal the real server would not give on demand.
+     */
+    public void answerInstead(String command, String reply) {
+        cannedReplies.put(command, reply);
     }
 
     /** Whether a data-connection fault is still armed (no connection has triggered it yet). */
@@ -179,7 +188,7 @@ public final class FaultProxy implements AutoCloseable {
                 if (fault != null) {
                     relayFaults.put(relay, fault.direction(), fault);
                 }
-                daemon("fault-proxy-control-up", () -> pump(relay, Direction.TO_SERVER, false));
+                daemon("fault-proxy-control-up", () -> pump(relay, Direction.TO_SERVER, true));
                 daemon("fault-proxy-control-down", () -> pump(relay, Direction.TO_CLIENT, true));
             } catch (IOException e) {
                 if (listener.isClosed()) {
@@ -189,8 +198,11 @@ public final class FaultProxy implements AutoCloseable {
         }
     }
 
-    /** Forwards one direction of {@code relay}; server-to-client control lines get their passive replies rewritten. */
-    private void pump(Relay relay, Direction direction, boolean rewriteReplies) {
+    /**
+     * Forwards one direction of {@code relay}. Control connections go line by line: replies get
+     * their passive addresses rewritten, and commands with a canned answer are answered here.
+     */
+    private void pump(Relay relay, Direction direction, boolean controlLines) {
         Socket from = direction == Direction.TO_SERVER ? relay.client : relay.server;
         Socket to = direction == Direction.TO_SERVER ? relay.server : relay.client;
         byte[] buffer = new byte[64 * 1024];
@@ -200,7 +212,7 @@ public final class FaultProxy implements AutoCloseable {
             OutputStream out = to.getOutputStream();
             int n;
             while ((n = in.read(buffer)) >= 0) {
-                if (!rewriteReplies) {
+                if (!controlLines) {
                     if (!forward(relay, direction, out, buffer, n)) {
                         return;
                     }
@@ -209,8 +221,19 @@ public final class FaultProxy implements AutoCloseable {
                 for (int i = 0; i < n; i++) {
                     line.write(buffer[i]);
                     if (buffer[i] == '\n') {
-                        byte[] rewritten = rewrite(line.toString(StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+                        String text = line.toString(StandardCharsets.ISO_8859_1);
                         line.reset();
+                        if (direction == Direction.TO_SERVER) {
+                            String canned = cannedReplies.get(text.strip());
+                            if (canned != null) {
+                                synchronized (relay) {
+                                    relay.client.getOutputStream().write((canned + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                                }
+                                continue;
+                            }
+                        }
+                        byte[] rewritten = (direction == Direction.TO_CLIENT ? rewrite(text) : text)
+                                .getBytes(StandardCharsets.ISO_8859_1);
                         if (!forward(relay, direction, out, rewritten, rewritten.length)) {
                             return;
                         }
@@ -234,8 +257,10 @@ public final class FaultProxy implements AutoCloseable {
         if (allowed < length && dataConnections.contains(relay) && !nextDataFault.compareAndSet(fault, null)) {
             allowed = length; // another data connection triggered this fault already
         }
-        out.write(bytes, 0, allowed);
-        out.flush();
+        synchronized (relay) {
+            out.write(bytes, 0, allowed);
+            out.flush();
+        }
         counter.addAndGet(allowed);
         if (allowed == length) {
             return true;
