@@ -24,6 +24,7 @@ final class CommonsNetSession implements FtpSession {
 
     private static final DateTimeFormatter MFMT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final Pattern MD5_HEX = Pattern.compile("\\b([0-9a-fA-F]{32})\\b");
+    private static final Pattern QUOTED_PATH = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
     private static final Pattern CRC_HEX = Pattern.compile("\\b([0-9a-fA-F]{8})\\b");
 
     private final ControlChannel control;
@@ -216,7 +217,7 @@ final class CommonsNetSession implements FtpSession {
             return reply.isCompletion() && reply.text().toLowerCase(Locale.ROOT).contains("type=dir");
         }
         Reply pwd = control.send("PWD", null);
-        Matcher quoted = Pattern.compile("\"((?:[^\"]|\"\")*)\"").matcher(pwd.text());
+        Matcher quoted = QUOTED_PATH.matcher(pwd.text());
         if (!pwd.isCompletion() || !quoted.find()) {
             return false;
         }

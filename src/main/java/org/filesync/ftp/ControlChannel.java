@@ -92,7 +92,7 @@ final class ControlChannel {
         return reply;
     }
 
-    /** Writes a NOOP without waiting: its 200 is skipped by {@link #readFinalReply(Duration)}. */
+    /** Writes a NOOP without waiting: its 200 is skipped by {@link #readFinalReply(Duration, String)}. */
     void sendKeepAlive() throws FtpException {
         ensureOpen();
         try {

@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +109,7 @@ final class FileTransfers {
         }
     }
 
-    private Reply finalReply(String command, String path, java.time.Duration timeout) throws FtpException {
+    private Reply finalReply(String command, String path, Duration timeout) throws FtpException {
         Reply reply = control.readFinalReply(timeout, command + " " + path);
         if (!reply.isCompletion()) {
             throw control.rejected(command, path, reply);

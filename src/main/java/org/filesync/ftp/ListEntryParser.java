@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.commons.net.ftp.FTPClientConfig;
 import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPFileEntryParser;
@@ -25,6 +26,8 @@ final class ListEntryParser {
     // Commons Net's patterns stop at line ends; these stand in for CR, LF and NUL while parsing.
     private static final char[] UNSAFE = {'\r', '\n', '\0'};
     private static final char[] STAND_INS = {'\uE00D', '\uE00A', '\uE000'};
+
+    private static final Pattern TIME_OF_DAY = Pattern.compile("\\b\\d{1,2}:\\d{2}");
 
     private final List<FTPFileEntryParser> candidates;
     private FTPFileEntryParser chosen;
@@ -72,10 +75,20 @@ final class ListEntryParser {
                 : file.isFile() ? EntryType.FILE : EntryType.OTHER;
         Calendar timestamp = file.getTimestamp();
         Instant modified = timestamp == null ? null : timestamp.toInstant();
-        TimePrecision precision = timestamp == null ? TimePrecision.UNKNOWN
-                : timestamp.isSet(Calendar.MINUTE) ? TimePrecision.MINUTE : TimePrecision.DAY;
+        TimePrecision precision = timestamp == null ? TimePrecision.UNKNOWN : precisionOf(masked, file.getName());
         String link = file.getLink() == null ? null : unmask(file.getLink());
         return ListingEntries.entry(folder, name, type, file.getSize(), modified, precision, link, null);
+    }
+
+    /**
+     * MINUTE when the listed date carries a time of day ("Jan 02 10:30", "01-15-24 09:05PM"), DAY
+     * when it carries a year instead ("Mar 05 2019"). Read from the text before the name, since
+     * Commons Net fills every calendar field either way.
+     */
+    private static TimePrecision precisionOf(String line, String name) {
+        int at = line.lastIndexOf(" " + name);
+        String head = at >= 0 ? line.substring(0, at) : line;
+        return TIME_OF_DAY.matcher(head).find() ? TimePrecision.MINUTE : TimePrecision.DAY;
     }
 
     private FTPFile parseWithChosen(String line) {

@@ -1,0 +1,69 @@
+package org.filesync.ftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ListEntryParserTest {
+
+    @Test
+    void readsUnixListingWithYearAsDayPrecision() {
+        RemoteEntry entry = new ListEntryParser("UNIX Type: L8")
+                .parse("/pub", "-rw-r--r--    1 0        0            1234 Mar 05  2019 old.tar.gz");
+
+        assertThat(entry.size()).isEqualTo(1234);
+        assertThat(entry.precision()).isEqualTo(TimePrecision.DAY);
+        assertThat(entry.modified()).isEqualTo(Instant.parse("2019-03-05T00:00:00Z"));
+        assertThat(entry.path()).isEqualTo("/pub/old.tar.gz");
+    }
+
+    @Test
+    void readsRecentUnixEntryToTheMinute() {
+        RemoteEntry entry = new ListEntryParser("UNIX Type: L8")
+                .parse("/", "drwxr-xr-x    2 0        0            4096 Jan 02 10:30 recent");
+
+        assertThat(entry.type()).isEqualTo(EntryType.DIRECTORY);
+        assertThat(entry.precision()).isEqualTo(TimePrecision.MINUTE);
+    }
+
+    @Test
+    void readsWindowsIisListingDetectedFromFirstLine() {
+        ListEntryParser parser = new ListEntryParser("Windows_NT");
+        RemoteEntry file = parser.parse("/", "01-15-24  09:05PM              2048 report.csv");
+        RemoteEntry folder = parser.parse("/", "01-15-24  09:05PM       <DIR>          data");
+
+        assertThat(file.type()).isEqualTo(EntryType.FILE);
+        assertThat(file.size()).isEqualTo(2048);
+        assertThat(file.modified()).isEqualTo(Instant.parse("2024-01-15T21:05:00Z"));
+        assertThat(file.precision()).isEqualTo(TimePrecision.MINUTE);
+        assertThat(folder.type()).isEqualTo(EntryType.DIRECTORY);
+    }
+
+    @Test
+    void readsWindowsListingEvenWhenSystSaysUnix() {
+        ListEntryParser parser = new ListEntryParser("UNIX emulated by a Windows server");
+        RemoteEntry file = parser.parse("/", "01-15-24  09:05PM              2048 report.csv");
+
+        assertThat(file.name()).isEqualTo("report.csv");
+        assertThat(file.size()).isEqualTo(2048);
+    }
+
+    @Test
+    void reportsSymlinkWithTargetWithoutFollowingIt() {
+        RemoteEntry link = new ListEntryParser("UNIX")
+                .parse("/", "lrwxrwxrwx    1 0        0               6 Jan 02  2020 latest -> v1.2.3");
+
+        assertThat(link.type()).isEqualTo(EntryType.SYMLINK);
+        assertThat(link.name()).isEqualTo("latest");
+        assertThat(link.linkTarget()).isEqualTo("v1.2.3");
+    }
+
+    @Test
+    void reportsUnparseableLineInsteadOfDroppingIt() {
+        RemoteEntry entry = new ListEntryParser("UNIX").parse("/", "this is not a listing line");
+
+        assertThat(entry.isRejected()).isTrue();
+        assertThat(entry.rejection()).contains("unparseable");
+    }
+}
