@@ -26,6 +26,8 @@ final class FilesyncCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new FilesyncCommand());
+        // "--jobs jobs" names the folder ./jobs, not the jobs command
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof ConfigurationException) {
                 cmd.getErr().println("filesync: " + exception.getMessage());

@@ -92,6 +92,17 @@ class ValidateAndJobsCommandTest {
     }
 
     @Test
+    void commonOptionsWorkBeforeAndAfterTheCommandEvenWhenTheFolderIsCalledJobs() throws Exception {
+        writeValidJobs();
+
+        assertThat(filesync().run("--jobs", "jobs", "validate").exitCode()).isZero();
+        assertThat(filesync().run("validate", "--jobs", "jobs").exitCode()).isZero();
+        FilesyncProcess.Result elsewhere = filesync().run("validate", "--jobs", "missing-folder");
+        assertThat(elsewhere.exitCode()).isEqualTo(2);
+        assertThat(elsewhere.stderr()).contains("missing-folder");
+    }
+
+    @Test
     void unknownCommandIsUsageErrorWithExitTwo() throws Exception {
         FilesyncProcess.Result result = filesync().run("frobnicate");
 
