@@ -43,6 +43,28 @@ public final class DownloadTransfer extends ResumableTransfer {
     @Override
     protected RestartPoint firstRestartPoint(PlannedFile file, Optional<ResumeHint> hint, FtpSession session)
             throws IOException {
+        RestartPoint from = resumablePoint(file, hint);
+        ensureSpaceFor(file, from);
+        return from;
+    }
+
+    /**
+     * Fails a file that cannot fit before a byte moves, rather than filling the disk with a
+     * partial file that then starves the smaller files after it.
+     */
+    private void ensureSpaceFor(PlannedFile file, RestartPoint from) throws IOException {
+        if (file.size() < 0) {
+            return;
+        }
+        long needed = file.size() - from.offset();
+        long free = Files.getFileStore(partial(file).getParent()).getUsableSpace();
+        if (needed > free) {
+            throw new IOException("no space left on device: " + file.path() + " needs " + needed
+                    + " more bytes, " + free + " are free");
+        }
+    }
+
+    private RestartPoint resumablePoint(PlannedFile file, Optional<ResumeHint> hint) throws IOException {
         Path partial = partial(file);
         if (!Files.exists(partial)) {
             return RestartPoint.START;
