@@ -16,6 +16,8 @@ import org.filesync.mirror.PlannedFile;
 import org.filesync.mirror.RejectedEntry;
 import org.filesync.mirror.SyncState;
 import org.filesync.mirror.TransferReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -27,6 +29,8 @@ import org.springframework.batch.repeat.RepeatStatus;
  */
 final class PlanStep implements Tasklet {
 
+    private static final Logger log = LoggerFactory.getLogger(PlanStep.class);
+
     private final MirrorRunContext run;
 
     PlanStep(MirrorRunContext run) {
@@ -35,9 +39,14 @@ final class PlanStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
+        long start = System.nanoTime();
         MirrorPlan plan = plan(run);
+        long planned = System.nanoTime();
         run.plan = plan;
         run.transferIds = run.transferLog.insert(run.runId, run.directionName(), rows(plan));
+        log.debug("job {} run {}: planned {} transfers and {} skips in {} ms, recorded them in {} ms", run.job.name(),
+                run.runId, plan.transfers().size(), plan.skips().size(), (planned - start) / 1_000_000,
+                (System.nanoTime() - planned) / 1_000_000);
         run.catalog.record(run.job.name(), plan.skips().stream()
                 .filter(file -> file.reason() == TransferReason.ALREADY_PRESENT)
                 .map(file -> new SyncedStateCatalog.Entry(file.path(), file.size(), file.source().modified()))
@@ -51,8 +60,11 @@ final class PlanStep implements Tasklet {
     /** Lists and compares; shared with {@code --dry-run}, which stops here. */
     static MirrorPlan plan(MirrorRunContext run) throws InterruptedException {
         MirrorDirection.Sides sides;
+        long start = System.nanoTime();
         try {
             sides = run.direction.scan();
+            log.debug("job {}: listed {} source files and {} target files in {} ms", run.job.name(),
+                    sides.source().files().size(), sides.target().files().size(), (System.nanoTime() - start) / 1_000_000);
         } catch (FtpException e) {
             throw new RunFailedException(e.getMessage(), e);
         } catch (IOException e) {

@@ -46,7 +46,10 @@ final class TransferStep implements Tasklet {
             TransferWorkers workers = new TransferWorkers(run.sessions, run.job.parallel(),
                     run.direction.fileTransfer(journal, RetryPolicy.of(run.job.retries()), run.job.verify(), this::resumeHint),
                     run.job.maxFailures(), run.stopRequested::get);
+            long start = System.nanoTime();
             summary = workers.run(run.plan.transfers());
+            log.debug("job {} run {}: {} done, {} failed in {} ms", run.job.name(), run.runId, summary.done(),
+                    summary.failed(), (System.nanoTime() - start) / 1_000_000);
         } catch (FtpException e) {
             throw new RunFailedException(e.getMessage(), e);
         }

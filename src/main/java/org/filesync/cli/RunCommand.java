@@ -2,6 +2,8 @@ package org.filesync.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,8 +46,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        JobDefinition definition = findJob(root.options.loadJobs(), job);
-        try (Database database = root.options.openDatabase(definition.parallel() + 4)) {
+        // Opening the database and reading the job files each take a few hundred milliseconds of
+        // class loading: do them side by side.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(
+                () -> root.options.openDatabase(JobCatalog.MAX_PARALLEL + 4));
+        JobDefinition definition;
+        try {
+            definition = findJob(root.options.loadJobs(), job);
+        } catch (RuntimeException e) {
+            opening.thenAccept(Database::close);
+            throw e;
+        }
+        try (Database database = awaitDatabase(opening)) {
             MirrorRunner runner = new MirrorRunner(database, CommonsNetSessionFactory::new, NodeIdentity.current(node));
             if (dryRun) {
                 PlanPrinter.print(spec.commandLine().getOut(), runner.dryRun(definition), json);
@@ -89,6 +101,14 @@ final class RunCommand implements Callable<Integer> {
             RunSummary.print(out, run);
         }
         return run.status() == RunStatus.COMPLETED ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private static Database awaitDatabase(CompletableFuture<Database> opening) throws InterruptedException {
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     static JobDefinition findJob(JobCatalog catalog, String name) {

@@ -37,7 +37,7 @@ public final class TransferLog {
         this.template = new JdbcTemplate(dataSource);
     }
 
-    /** Inserts the rows and returns each path's transfer id. */
+    /** Inserts the rows and returns the transfer id of each PENDING one (the rows the transfer step updates). */
     public Map<String, Long> insert(long runId, String direction, List<NewTransfer> rows) {
         OffsetDateTime now = RunLog.now();
         template.batchUpdate("INSERT INTO fs_transfer (run_id, path, direction, status, file_size, source_modified, "
@@ -47,7 +47,7 @@ public final class TransferLog {
                         RunLog.truncate(row.message()),
                         row.status() == TransferStatus.PENDING ? null : now}).toList());
         Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("SELECT transfer_id, path FROM fs_transfer WHERE run_id = :run").param("run", runId)
+        jdbc.sql("SELECT transfer_id, path FROM fs_transfer WHERE run_id = :run AND status = 'PENDING'").param("run", runId)
                 .query((rs, row) -> ids.put(rs.getString(2), rs.getLong(1))).list();
         return ids;
     }

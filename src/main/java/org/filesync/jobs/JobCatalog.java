@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  */
 public final class JobCatalog {
 
+    /** The most transfer connections a job may ask for. */
+    public static final int MAX_PARALLEL = JobFileParser.MAX_PARALLEL;
+
     private final Path directory;
     private final List<JobDefinition> jobs;
     private final List<JobFileError> errors;
