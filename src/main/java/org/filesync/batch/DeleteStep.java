@@ -6,7 +6,7 @@ import java.util.List;
 import org.filesync.ftp.FtpException;
 import org.filesync.history.TransferLog.NewTransfer;
 import org.filesync.history.TransferStatus;
-import org.filesync.mirror.UnsafePathException;
+import org.filesync.mirror.UnsafeLocalPathException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepContribution;
@@ -45,14 +45,14 @@ final class DeleteStep implements Tasklet {
                 run.direction.deleteFile(path);
                 rows.add(new NewTransfer(path, TransferStatus.DELETED, -1, null, "vanished from the source", null));
                 forgotten.add(path);
-            } catch (FtpException | IOException | UnsafePathException e) {
+            } catch (FtpException | IOException | UnsafeLocalPathException e) {
                 rows.add(new NewTransfer(path, TransferStatus.FAILED, -1, null, "delete", "cannot delete: " + e.getMessage()));
             }
         }
         for (String folder : run.plan.directoriesToDelete()) {
             try {
                 run.direction.deleteDirectory(folder);
-            } catch (FtpException | IOException | UnsafePathException e) {
+            } catch (FtpException | IOException | UnsafeLocalPathException e) {
                 log.debug("job {} run {}: cannot delete folder {}: {}", run.job.name(), run.runId, folder, e.getMessage());
             }
         }

@@ -8,7 +8,7 @@ import org.filesync.mirror.ResumeHint;
 import org.filesync.mirror.RetryPolicy;
 import org.filesync.mirror.SyncState;
 import org.filesync.mirror.TransferWorkers;
-import org.filesync.mirror.UnsafePathException;
+import org.filesync.mirror.UnsafeLocalPathException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepContribution;
@@ -36,7 +36,7 @@ final class TransferStep implements Tasklet {
         for (String folder : run.plan.directoriesToCreate()) {
             try {
                 run.direction.createDirectory(folder);
-            } catch (FtpException | IOException | UnsafePathException e) {
+            } catch (FtpException | IOException | UnsafeLocalPathException e) {
                 log.debug("job {} run {}: cannot create folder {}: {}", run.job.name(), run.runId, folder, e.getMessage());
             }
         }

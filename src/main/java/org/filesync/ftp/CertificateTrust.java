@@ -76,7 +76,7 @@ final class CertificateTrust {
     }
 
     /** Trusts a chain when any of its delegates does; otherwise fails with the first delegate's reason. */
-    private static final class FirstThatTrusts extends X509ExtendedTrustManager {
+    private static final class FirstThatTrusts extends ServerOnlyTrustManager {
 
         private interface Check {
             void run(X509ExtendedTrustManager manager) throws CertificateException;
@@ -117,21 +117,6 @@ final class CertificateTrust {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            throw new CertificateException("filesync never accepts TLS clients");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            throw new CertificateException("filesync never accepts TLS clients");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("filesync never accepts TLS clients");
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             return delegates.stream().flatMap(d -> java.util.Arrays.stream(d.getAcceptedIssuers()))
                     .toArray(X509Certificate[]::new);
@@ -139,7 +124,7 @@ final class CertificateTrust {
     }
 
     /** verifyCertificate: false — chain and host name both unchecked, by the job's explicit choice. */
-    private static final class AcceptingAll extends X509ExtendedTrustManager {
+    private static final class AcceptingAll extends ServerOnlyTrustManager {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
         }
@@ -153,6 +138,14 @@ final class CertificateTrust {
         }
 
         @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
+    /** A trust manager for the client side only: filesync never accepts TLS clients. */
+    private abstract static class ServerOnlyTrustManager extends X509ExtendedTrustManager {
+        @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
             throw new CertificateException("filesync never accepts TLS clients");
         }
@@ -165,11 +158,6 @@ final class CertificateTrust {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             throw new CertificateException("filesync never accepts TLS clients");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

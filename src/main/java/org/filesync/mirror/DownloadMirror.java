@@ -35,17 +35,17 @@ final class DownloadMirror implements MirrorDirection {
     }
 
     @Override
-    public void createDirectory(String path) throws IOException, UnsafePathException {
+    public void createDirectory(String path) throws IOException, UnsafeLocalPathException {
         Files.createDirectories(SafePaths.resolveInside(localRoot, path));
     }
 
     @Override
-    public void deleteFile(String path) throws IOException, UnsafePathException {
+    public void deleteFile(String path) throws IOException, UnsafeLocalPathException {
         Files.deleteIfExists(SafePaths.resolveInside(localRoot, path));
     }
 
     @Override
-    public void deleteDirectory(String path) throws IOException, UnsafePathException {
+    public void deleteDirectory(String path) throws IOException, UnsafeLocalPathException {
         Path folder = SafePaths.resolveInside(localRoot, path);
         try (var entries = Files.list(folder)) {
             if (entries.findAny().isPresent()) {

@@ -21,18 +21,13 @@ import org.filesync.jobs.VerifyMode;
  */
 public final class DownloadTransfer extends ResumableTransfer {
 
-    private final Path localRoot;
-    private final String remoteRoot;
-
     public DownloadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
                             VerifyMode verify, Function<String, Optional<ResumeHint>> hints) {
-        super(recorder, retry, verify, hints);
-        this.localRoot = localRoot;
-        this.remoteRoot = remoteRoot;
+        super(localRoot, remoteRoot, recorder, retry, verify, hints);
     }
 
     @Override
-    protected void prepare(PlannedFile file) throws IOException, UnsafePathException {
+    protected void prepare(PlannedFile file) throws IOException, UnsafeLocalPathException {
         Path target = SafePaths.resolveInside(localRoot, file.path());
         Files.createDirectories(target.getParent());
         if (Files.isDirectory(target)) {

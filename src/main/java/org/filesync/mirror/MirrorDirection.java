@@ -17,11 +17,11 @@ public interface MirrorDirection {
 
     Sides scan() throws FtpException, IOException, InterruptedException;
 
-    void createDirectory(String path) throws FtpException, IOException, UnsafePathException;
+    void createDirectory(String path) throws FtpException, IOException, UnsafeLocalPathException;
 
-    void deleteFile(String path) throws FtpException, IOException, UnsafePathException;
+    void deleteFile(String path) throws FtpException, IOException, UnsafeLocalPathException;
 
-    void deleteDirectory(String path) throws FtpException, IOException, UnsafePathException;
+    void deleteDirectory(String path) throws FtpException, IOException, UnsafeLocalPathException;
 
     /** Removes partial files left by earlier runs once nothing needs them: a run that ends with exit 0 leaves none. */
     void removeLeftoverPartials() throws IOException;

@@ -1,6 +1,7 @@
 package org.filesync.mirror;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
@@ -21,13 +22,17 @@ abstract class ResumableTransfer implements FileTransfer {
 
     private static final Logger log = LoggerFactory.getLogger(ResumableTransfer.class);
 
+    protected final Path localRoot;
+    protected final String remoteRoot;
     private final TransferRecorder recorder;
     private final RetryPolicy retry;
     protected final VerifyMode verify;
     private final Function<String, Optional<ResumeHint>> hints;
 
-    ResumableTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
-                      Function<String, Optional<ResumeHint>> hints) {
+    ResumableTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
+                      VerifyMode verify, Function<String, Optional<ResumeHint>> hints) {
+        this.localRoot = localRoot;
+        this.remoteRoot = remoteRoot;
         this.recorder = recorder;
         this.retry = retry;
         this.verify = verify;
@@ -35,7 +40,7 @@ abstract class ResumableTransfer implements FileTransfer {
     }
 
     /** Checks the paths and prepares the target side; an exception here fails the file without an attempt. */
-    protected abstract void prepare(PlannedFile file) throws IOException, UnsafePathException, FtpException;
+    protected abstract void prepare(PlannedFile file) throws IOException, UnsafeLocalPathException, FtpException;
 
     /** Where the first attempt starts, given what an earlier run may have left. */
     protected abstract RestartPoint firstRestartPoint(PlannedFile file, Optional<ResumeHint> hint, FtpSession session)
@@ -65,7 +70,7 @@ abstract class ResumableTransfer implements FileTransfer {
         int attempt = 0;
         try {
             prepare(file);
-        } catch (UnsafePathException e) {
+        } catch (UnsafeLocalPathException e) {
             return fail(file, new TransferOutcome(false, 0, 0, 0, null, e.getMessage()));
         } catch (IOException e) {
             return fail(file, new TransferOutcome(false, 0, 0, 0, null, "local: " + describe(e)));

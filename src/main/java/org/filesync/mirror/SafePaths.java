@@ -45,20 +45,20 @@ public final class SafePaths {
      * The local file for {@code relativePath} under {@code root}, checked segment by segment and
      * against symbolic links that lead out of the root.
      *
-     * @throws UnsafePathException when the path would leave the root
+     * @throws UnsafeLocalPathException when the path would leave the root
      */
-    public static Path resolveInside(Path root, String relativePath) throws UnsafePathException {
+    public static Path resolveInside(Path root, String relativePath) throws UnsafeLocalPathException {
         Path resolved = root;
         for (String segment : relativePath.split("/", -1)) {
             Optional<String> reason = unsafeNameReason(segment);
             if (reason.isPresent()) {
-                throw new UnsafePathException(relativePath + ": " + reason.get());
+                throw new UnsafeLocalPathException(relativePath + ": " + reason.get());
             }
             resolved = resolved.resolve(segment);
         }
         resolved = resolved.normalize();
         if (!resolved.startsWith(root.normalize())) {
-            throw new UnsafePathException(relativePath + ": resolves outside the job's root");
+            throw new UnsafeLocalPathException(relativePath + ": resolves outside the job's root");
         }
         try {
             Path existingParent = resolved.getParent();
@@ -67,10 +67,10 @@ public final class SafePaths {
             }
             if (existingParent != null && Files.exists(root)
                     && !existingParent.toRealPath().startsWith(root.toRealPath())) {
-                throw new UnsafePathException(relativePath + ": a symbolic link leads outside the job's root");
+                throw new UnsafeLocalPathException(relativePath + ": a symbolic link leads outside the job's root");
             }
         } catch (IOException e) {
-            throw new UnsafePathException(relativePath + ": cannot check the path: " + e.getMessage());
+            throw new UnsafeLocalPathException(relativePath + ": cannot check the path: " + e.getMessage());
         }
         return resolved;
     }

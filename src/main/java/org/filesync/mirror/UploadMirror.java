@@ -37,8 +37,7 @@ final class UploadMirror implements MirrorDirection {
         if (root.isEmpty() || root.equals("/")) {
             return;
         }
-        FtpSession session = sessions.borrow();
-        try {
+        withSession(session -> {
             StringBuilder path = new StringBuilder(root.startsWith("/") ? "/" : "");
             for (String segment : root.split("/")) {
                 if (segment.isEmpty()) {
@@ -47,9 +46,7 @@ final class UploadMirror implements MirrorDirection {
                 path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
                 session.makeDirectory(path.toString());
             }
-        } finally {
-            sessions.release(session);
-        }
+        });
     }
 
     @Override

@@ -22,18 +22,13 @@ import org.filesync.jobs.VerifyMode;
  */
 public final class UploadTransfer extends ResumableTransfer {
 
-    private final Path localRoot;
-    private final String remoteRoot;
-
     public UploadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
                           VerifyMode verify, Function<String, Optional<ResumeHint>> hints) {
-        super(recorder, retry, verify, hints);
-        this.localRoot = localRoot;
-        this.remoteRoot = remoteRoot;
+        super(localRoot, remoteRoot, recorder, retry, verify, hints);
     }
 
     @Override
-    protected void prepare(PlannedFile file) throws IOException, UnsafePathException {
+    protected void prepare(PlannedFile file) throws IOException, UnsafeLocalPathException {
         Path local = SafePaths.resolveInside(localRoot, file.path());
         if (!Files.isRegularFile(local)) {
             throw new IOException("no such file: " + local);

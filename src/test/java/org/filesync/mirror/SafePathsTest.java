@@ -30,8 +30,8 @@ class SafePathsTest {
     void rejectsListingEntryThatEscapesRoot() {
         Path root = dir.resolve("root");
 
-        assertThatThrownBy(() -> SafePaths.resolveInside(root, "../x")).isInstanceOf(UnsafePathException.class);
-        assertThatThrownBy(() -> SafePaths.resolveInside(root, "a/../../b")).isInstanceOf(UnsafePathException.class);
+        assertThatThrownBy(() -> SafePaths.resolveInside(root, "../x")).isInstanceOf(UnsafeLocalPathException.class);
+        assertThatThrownBy(() -> SafePaths.resolveInside(root, "a/../../b")).isInstanceOf(UnsafeLocalPathException.class);
         assertThat(Files.exists(dir.resolve("x"))).isFalse();
     }
 

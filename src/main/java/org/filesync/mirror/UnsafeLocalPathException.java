@@ -1,9 +1,9 @@
 package org.filesync.mirror;
 
 /** A path that the safety rules forbid: it is recorded as a failed entry and nothing is touched. */
-public final class UnsafePathException extends Exception {
+public final class UnsafeLocalPathException extends Exception {
 
-    public UnsafePathException(String message) {
+    public UnsafeLocalPathException(String message) {
         super(message);
     }
 }
