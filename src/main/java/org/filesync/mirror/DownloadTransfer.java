@@ -1,6 +1,7 @@
 package org.filesync.mirror;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +21,8 @@ import org.filesync.jobs.VerifyMode;
  * time and move into place atomically: the final name only ever holds a complete file.
  */
 public final class DownloadTransfer extends ResumableTransfer {
+
+    private volatile FileStore fileStore;
 
     public DownloadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
                             VerifyMode verify, Function<String, Optional<ResumeHint>> hints) {
@@ -52,7 +55,10 @@ public final class DownloadTransfer extends ResumableTransfer {
             return;
         }
         long needed = file.size() - from.offset();
-        long free = Files.getFileStore(partial(file).getParent()).getUsableSpace();
+        if (fileStore == null) {
+            fileStore = Files.getFileStore(localRoot); // reads the mount table: once, not per file
+        }
+        long free = fileStore.getUsableSpace();
         if (needed > free) {
             throw new IOException("no space left on device: " + file.path() + " needs " + needed
                     + " more bytes, " + free + " are free");
