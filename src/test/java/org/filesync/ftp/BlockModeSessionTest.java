@@ -157,6 +157,34 @@ class BlockModeSessionTest {
     }
 
     @Test
+    void keepsTheControlConnectionInStepAfterKeepAlivesDuringSlowBlockTransfers() throws Exception {
+        long size = 2 * 1024 * 1024;
+        Path original = TestFiles.random(local.resolve("slow.bin"), size, 15);
+        Path back = local.resolve("slow-back.bin");
+        try (var server = server().start()) {
+            FtpSessionSettings s = blockMode(server);
+            // 2 MiB at 4 MiB/s with a NOOP every 50 ms: their 200s arrive among the 110 MARK replies.
+            FtpSessionSettings throttled = new FtpSessionSettings(s.host(), s.port(), s.username(), s.password(), s.tls(),
+                    null, true, true, null, null, TransferMode.BLOCK, MARKERS, s.connectTimeout(), s.idleTimeout(),
+                    new BandwidthThrottle(4 * 1024 * 1024));
+            SessionTimings frequentKeepAlive = new SessionTimings(Duration.ofMillis(50), Duration.ofSeconds(5));
+            try (FtpSession session = new CommonsNetSessionFactory(throttled, frequentKeepAlive).open()) {
+                var upload = new LastProgress();
+                TransferResult stored = session.store(original, "/slow.bin", RestartPoint.START, upload);
+                TransferResult retrieved = session.retrieve("/slow.bin", back, RestartPoint.START, size, TransferListener.NONE);
+
+                assertThat(stored.replyCode()).isEqualTo(226);
+                assertThat(upload.confirmed).isEqualTo(new RestartPoint(size, "W" + Long.toHexString(size)));
+                assertThat(retrieved.replyCode()).isEqualTo(226);
+                assertThat(Files.mismatch(original, back)).isEqualTo(-1);
+                assertThat(session.size("/slow.bin")).hasValue(size);
+                assertThat(session.isAlive()).isTrue();
+                assertThat(server.verbs()).filteredOn("NOOP"::equals).hasSizeGreaterThan(2);
+            }
+        }
+    }
+
+    @Test
     void listsAFolderWhoseListingSpansManyBlocks() throws Exception {
         for (int i = 0; i < 400; i++) {
             Files.write(remote.resolve(String.format("file-%03d.txt", i)), new byte[i]);
