@@ -11,6 +11,7 @@ import org.filesync.ftp.block.BlockModeInputStream;
 import org.filesync.ftp.block.BlockModeRetrieval;
 import org.filesync.ftp.block.BlockModeStorage;
 import org.filesync.ftp.block.BlockTransfer;
+import org.filesync.ftp.block.MalformedBlockStreamException;
 import org.filesync.ftp.block.MarkReplyTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,16 @@ final class BlockModeTransfer implements DataTransfer {
     public long receive(Socket data, FileChannel target, RestartPoint start, TransferProgress progress) throws IOException {
         var retrieval = new BlockModeRetrieval((bytes, confirmed) -> progress.reached(bytes), throttle);
         progress.confirmedBy(retrieval::confirmed);
-        BlockTransfer done = retrieval.retrieve(new KeptAliveInput(data.getInputStream(), progress), target, start);
+        BlockTransfer done;
+        try {
+            done = retrieval.retrieve(new KeptAliveInput(data.getInputStream(), progress), target, start);
+        } catch (MalformedBlockStreamException e) {
+            // Bytes that are not block mode (a server that accepted MODE B and streams anyway) were
+            // decoded as if they were: keep nothing past the last marker, or a resume from the
+            // partial file's size would build on them.
+            target.truncate(retrieval.confirmed().offset());
+            throw e;
+        }
         log.debug("{}: RETR in block mode moved {} bytes; last marker {}", control.endpoint(), done.bytesTransferred(),
                 done.confirmed());
         return done.bytesTransferred();

@@ -93,4 +93,23 @@ class BlockModeFallbackTest {
             }
         }
     }
+
+    @Test
+    void keepsNothingOfADownloadThatTurnsOutNotToBeBlockMode() throws Exception {
+        // Its first 8 bytes parse as a 5-byte data block; then 0xC3 (UTF-8 of \u00ff) has unassigned bits.
+        try (var server = ReplyScriptServer.start()) {
+            server.data("\u0000\u0000\u0005hello\u00ff and the rest of a stream-mode file");
+            var settings = BlockModeSessionTest.blockMode(server.host(), server.port(), server.username(), server.password());
+            Path partial = local.resolve("file.part");
+            try (FtpSession session = new CommonsNetSessionFactory(settings).open()) {
+                FtpException failure = catchThrowableOfType(
+                        () -> session.retrieve("/file.bin", partial, RestartPoint.START, TransferListener.NONE),
+                        FtpException.class);
+
+                assertThat(failure.isTransient()).as("%s", failure).isTrue();
+                assertThat(failure).hasMessageContaining("MODE B");
+                assertThat(partial).isEmptyFile();
+            }
+        }
+    }
 }
