@@ -15,6 +15,8 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
     private static final Logger log = LoggerFactory.getLogger(CommonsNetSessionFactory.class);
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** The job file's default (DESIGN.md), for settings made without one. */
+    private static final long DEFAULT_MARKER_INTERVAL = 4L << 20;
 
     private final FtpSessionSettings settings;
     private final SessionTimings timings;
@@ -61,8 +63,8 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
                     : TlsDataSockets.of(sslContext, settings.host(), control.remotePort(), settings.verifyCertificate());
             DataConnections connections = new DataConnections(control, settings, connectTimeout,
                     timings.abortedReplyTimeout(), dataTls);
-            DataTransfer transfer = negotiateMode(control);
             BandwidthThrottle throttle = settings.throttle() == null ? BandwidthThrottle.UNLIMITED : settings.throttle();
+            DataTransfer transfer = negotiateMode(control, throttle);
             FileTransfers transfers = new FileTransfers(control, connections, transfer, throttle, timings);
             log.debug("{}: logged in as {}; features {}; system {}", endpoint, settings.username(), features.lines(),
                     features.system());
@@ -96,17 +98,20 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
     }
 
     /**
-     * Block mode (MODE B) when the job asks for it. Its codec is not wired into sessions yet; a
-     * server that refuses MODE B (most do: 502/504) means stream mode with REST byte offsets,
-     * said once per factory (= once per run).
+     * Block mode (MODE B) when the job asks for it, whatever FEAT says (RFC 2389 defines no feature
+     * for it): once accepted, it holds for every later data transfer of the session (RFC 959 §4.1.2).
+     * A server that refuses MODE B (most do: 502/504) means stream mode with REST byte offsets, said
+     * once per factory (= once per run).
      */
-    private DataTransfer negotiateMode(ControlChannel control) throws FtpException {
+    private DataTransfer negotiateMode(ControlChannel control, BandwidthThrottle throttle) throws FtpException {
         if (settings.transferMode() != TransferMode.BLOCK) {
             return new StreamModeTransfer();
         }
         Reply reply = control.send("MODE", "B");
         if (reply.isCompletion()) {
-            throw new IllegalStateException("block mode codec not wired yet");
+            long interval = settings.markerInterval() > 0 ? settings.markerInterval() : DEFAULT_MARKER_INTERVAL;
+            log.debug("{}: block mode, a restart marker every {} bytes sent", control.endpoint(), interval);
+            return new BlockModeTransfer(control, throttle, interval);
         }
         if (!reply.isPermanentNegative()) {
             throw control.rejected("MODE", "B", reply);

@@ -2,8 +2,15 @@ package org.filesync.ftp;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPConnectionClosedException;
 import org.slf4j.Logger;
@@ -23,8 +30,10 @@ final class ControlChannel {
     private final ControlClients.Extras extras;
     private final String endpoint;
     private final Duration idleTimeout;
-    private boolean dead;
-    private int unansweredNoops;
+    private volatile boolean dead;
+    // Written by the transferring thread (keep-alives), read by a transfer's reply reader.
+    private final AtomicInteger unansweredNoops = new AtomicInteger();
+    private volatile CompletableFuture<Reply> replyInBackground;
 
     ControlChannel(FTPClient client, String endpoint, Duration idleTimeout) {
         this.client = client;
@@ -72,6 +81,7 @@ final class ControlChannel {
             throw new UnsafePathException(command, argument);
         }
         ensureOpen();
+        ensureInStep(command);
         if (log.isDebugEnabled()) {
             log.debug("{} > {} {}", endpoint, command, "PASS".equals(command) ? "****" : argument == null ? "" : argument);
         }
@@ -95,9 +105,10 @@ final class ControlChannel {
     /** Writes a NOOP without waiting: its 200 is skipped by {@link #readFinalReply(Duration, String)}. */
     void sendKeepAlive() throws FtpException {
         ensureOpen();
+        // Counted before it is sent: a reply reader on another thread may see its 200 at once.
+        unansweredNoops.incrementAndGet();
         try {
             extras.sendLine("NOOP");
-            unansweredNoops++;
             log.debug("{} > NOOP (keep-alive during transfer)", endpoint);
         } catch (IOException e) {
             throw failed(e, "NOOP");
@@ -108,23 +119,83 @@ final class ControlChannel {
      * The reply that ends a transfer, waiting at most {@code timeout}. Replies to keep-alive NOOPs
      * may come before or after it (servers differ): those before are skipped here, those after are
      * read too, so the next command meets its own reply. A NOOP reply that never comes leaves the
-     * conversation out of step: the connection is then closed rather than trusted.
+     * conversation out of step: the connection is then closed rather than trusted. When a
+     * {@linkplain #readRepliesDuringTransfer reader} runs, its final reply is awaited instead.
      */
     Reply readFinalReply(Duration timeout, String command) throws FtpException {
-        Reply reply = read(timeout, command);
-        while (reply.code() == 200 && unansweredNoops > 0) {
-            unansweredNoops--;
+        CompletableFuture<Reply> background = replyInBackground;
+        Reply reply;
+        if (background != null) {
+            reply = await(background, timeout, command);
+        } else {
             reply = read(timeout, command);
+            while (reply.code() == 200 && unansweredNoops.get() > 0) {
+                unansweredNoops.decrementAndGet();
+                reply = read(timeout, command);
+            }
         }
         try {
-            while (unansweredNoops > 0) {
+            while (unansweredNoops.get() > 0) {
                 read(timeout, "NOOP");
-                unansweredNoops--;
+                unansweredNoops.decrementAndGet();
             }
         } catch (FtpException e) {
             log.debug("{}: keep-alive replies missing after {}; closing the control connection", endpoint, command);
         }
         return reply;
+    }
+
+    /**
+     * Reads the replies to {@code command} on a thread of their own while the caller moves the
+     * data: preliminary (1yz) replies go to {@code preliminary} as they arrive, and the final one
+     * waits for {@link #readFinalReply}. Block-mode STOR needs this: the server answers each restart
+     * marker with {@code 110 MARK} while the data flows (RFC 959 §4.2), and a server that writes
+     * those replies synchronously would stall once an unread control connection's buffers filled.
+     * No command may be sent until the final reply has been taken.
+     */
+    void readRepliesDuringTransfer(String command, Consumer<Reply> preliminary) {
+        CompletableFuture<Reply> result = new CompletableFuture<>();
+        replyInBackground = result;
+        Thread reader = new Thread(() -> {
+            try {
+                // No read timeout of its own: readFinalReply bounds the wait, and closes the connection when it ends.
+                Reply reply = read(Duration.ZERO, command);
+                while (reply.isPreliminary() || reply.code() == 200 && unansweredNoops.get() > 0) {
+                    if (reply.isPreliminary()) {
+                        preliminary.accept(reply);
+                    } else {
+                        unansweredNoops.decrementAndGet();
+                    }
+                    reply = read(Duration.ZERO, command);
+                }
+                result.complete(reply);
+            } catch (FtpException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "filesync-replies-" + endpoint);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private Reply await(CompletableFuture<Reply> background, Duration timeout, String command) throws FtpException {
+        try {
+            return background.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            kill();
+            throw failed(new SocketTimeoutException("no final reply"), command, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+            throw new FtpConnectionException("interrupted waiting for the reply to " + command + " from " + endpoint,
+                    e, false);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof FtpException failure) {
+                throw failure;
+            }
+            throw (RuntimeException) e.getCause();
+        } finally {
+            replyInBackground = null;
+        }
     }
 
     private Reply read(Duration timeout, String command) throws FtpException {
@@ -171,6 +242,15 @@ final class ControlChannel {
         Reply reply = Reply.of(code, client.getReplyStrings());
         log.debug("{} < {} {}", endpoint, reply.code(), reply.text());
         return reply;
+    }
+
+    /** A command sent while a transfer's replies are still being read would take one of them for its own. */
+    private void ensureInStep(String command) throws FtpConnectionException {
+        if (replyInBackground != null) {
+            kill();
+            throw new FtpConnectionException(command + " sent to " + endpoint
+                    + " before the previous transfer's final reply was read; control connection closed", null, false);
+        }
     }
 
     private void ensureOpen() throws FtpConnectionException {

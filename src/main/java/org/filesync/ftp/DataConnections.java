@@ -55,20 +55,23 @@ final class DataConnections {
      * server has answered 1yz. A negative answer is thrown as it is.
      */
     Socket open(String command, String argument) throws FtpException {
-        return open(command, argument, 0, command).socket();
+        return open(command, argument, null, command).socket();
     }
 
     /**
-     * Like {@link #open(String, String)}, resuming at {@code restartOffset} when above 0: REST goes
-     * right before the command, as RFC 959 requires (nothing may come between them, not even EPSV);
-     * when the server refuses it, {@code commandIfRefused} is sent instead (RETR from 0, APPE).
+     * Like {@link #open(String, String)}, resuming where {@code restartArgument} says: REST goes
+     * right before the command, as RFC 959 §4.1.3 requires (nothing may come between them, not even
+     * EPSV); when the server refuses it, {@code commandIfRefused} is sent instead (RETR from 0, APPE).
+     *
+     * @param restartArgument a byte offset, or in block mode the server's restart marker (RFC 959
+     *        §3.5); null for no REST
      */
-    Opened open(String command, String argument, long restartOffset, String commandIfRefused) throws FtpException {
-        return passive ? openPassive(command, argument, restartOffset, commandIfRefused)
-                : openActive(command, argument, restartOffset, commandIfRefused);
+    Opened open(String command, String argument, String restartArgument, String commandIfRefused) throws FtpException {
+        return passive ? openPassive(command, argument, restartArgument, commandIfRefused)
+                : openActive(command, argument, restartArgument, commandIfRefused);
     }
 
-    private Opened openPassive(String command, String argument, long restartOffset, String commandIfRefused)
+    private Opened openPassive(String command, String argument, String restartArgument, String commandIfRefused)
             throws FtpException {
         int port = passivePort();
         // RFC 2428 and NAT safety: the data connection goes to the host we are talking to, whatever
@@ -85,12 +88,12 @@ final class DataConnections {
         log.debug("{}: data connection to port {} for {}", control.endpoint(), port, command);
         boolean restarted;
         try {
-            restarted = restart(restartOffset);
+            restarted = restart(restartArgument);
         } catch (FtpException e) {
             closeQuietly(socket);
             throw e;
         }
-        String sent = restartOffset > 0 && !restarted ? commandIfRefused : command;
+        String sent = restartArgument != null && !restarted ? commandIfRefused : command;
         return new Opened(afterPreliminary(socket, sent, argument, endpoint(target)), sent, restarted);
     }
 
@@ -122,13 +125,13 @@ final class DataConnections {
         return Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6));
     }
 
-    private Opened openActive(String command, String argument, long restartOffset, String commandIfRefused)
+    private Opened openActive(String command, String argument, String restartArgument, String commandIfRefused)
             throws FtpException {
         ServerSocket listener = listen();
         try {
             announce(listener.getLocalPort());
-            boolean restarted = restart(restartOffset);
-            String sent = restartOffset > 0 && !restarted ? commandIfRefused : command;
+            boolean restarted = restart(restartArgument);
+            String sent = restartArgument != null && !restarted ? commandIfRefused : command;
             Socket socket = null;
             Reply reply = control.send(sent, argument);
             if (!reply.isPreliminary()) {
@@ -148,16 +151,16 @@ final class DataConnections {
         }
     }
 
-    /** REST {@code offset} when above 0: true on 350; false when refused (500, 502, 504: anything but 350). */
-    private boolean restart(long offset) throws FtpException {
-        if (offset <= 0) {
+    /** REST {@code argument} unless null: true on 350; false when refused (500, 502, 504: anything but 350). */
+    private boolean restart(String argument) throws FtpException {
+        if (argument == null) {
             return false;
         }
-        Reply reply = control.send("REST", Long.toString(offset));
+        Reply reply = control.send("REST", argument);
         if (reply.code() == 350) {
             return true;
         }
-        log.debug("{}: REST {} refused: {} {}", control.endpoint(), offset, reply.code(), reply.text());
+        log.debug("{}: REST {} refused: {} {}", control.endpoint(), argument, reply.code(), reply.text());
         return false;
     }
 

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * RETR and STOR of one session, with stream-mode resume (REST n → 350, RFC 3659 §5): the
- * commands, the checks of what arrived, and the recovery after a broken data connection. The
- * bytes themselves move through the session's {@link DataTransfer}.
+ * RETR and STOR of one session, with resume (REST → 350, then the transfer command, RFC 959
+ * §4.1.3): the commands, the checks of what arrived, and the recovery after a broken data
+ * connection. What REST sends, and the bytes themselves, are the session's {@link DataTransfer}'s:
+ * byte offsets in stream mode (RFC 3659 §5), the server's restart markers in block mode.
  */
 final class FileTransfers {
 
@@ -37,17 +38,19 @@ final class FileTransfers {
     TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, long expectedSize,
                             TransferListener listener) throws FtpException {
         try (FileChannel target = FileChannel.open(localFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            DataConnections.Opened opened = connections.open("RETR", remotePath, from.offset(), "RETR");
-            long offset = opened.restarted() ? from.offset() : 0;
+            DataConnections.Opened opened = connections.open("RETR", remotePath, transfer.restartArgument(from), "RETR");
+            RestartPoint start = opened.restarted() ? transfer.restartedAt(from) : RestartPoint.START;
+            long offset = start.offset();
             TransferProgress progress = progress(offset, listener);
             try (Socket data = opened.socket()) {
                 // Cut only now that the server has the file: bytes past the restart point may be stale.
                 target.truncate(offset);
                 target.position(offset);
-                transfer.receive(data, target, progress);
+                transfer.receive(data, target, start, progress);
             } catch (IOException e) {
+                FtpException failure = connections.broken(e, "RETR", remotePath, control.endpoint());
                 progress.finish();
-                throw connections.broken(e, "RETR", remotePath, control.endpoint());
+                throw failure;
             }
             progress.finish();
             long received = offset + progress.bytes();
@@ -61,8 +64,8 @@ final class FileTransfers {
                         + control.endpoint() + " ended after " + received + " of " + expectedSize
                         + " bytes (server said " + reply.code() + ")", null, false, false);
             }
-            return new TransferResult(progress.bytes(), RestartPoint.atOffset(offset),
-                    !from.isStart() && !opened.restarted(), reply.code(), reply.text());
+            return new TransferResult(progress.bytes(), start, !from.isStart() && !opened.restarted(), reply.code(),
+                    reply.text());
         } catch (IOException e) {
             throw new FtpConnectionException("cannot write " + localFile + ": " + e.getMessage(), e, true, false);
         }
@@ -71,39 +74,47 @@ final class FileTransfers {
     TransferResult store(Path localFile, String remotePath, RestartPoint from, TransferListener listener)
             throws FtpException {
         try (FileChannel source = FileChannel.open(localFile, StandardOpenOption.READ)) {
-            DataConnections.Opened opened = openForStore(remotePath, from.offset());
-            long offset = "STOR".equals(opened.command()) && !opened.restarted() ? 0 : from.offset();
+            DataConnections.Opened opened = openForStore(remotePath, from);
+            boolean fromStart = "STOR".equals(opened.command()) && !opened.restarted();
+            RestartPoint start = fromStart ? RestartPoint.START : transfer.restartedAt(from);
+            long offset = start.offset();
             if ("APPE".equals(opened.command())) {
                 log.info("{}: REST refused for STOR {}; appended from {} with APPE", control.endpoint(), remotePath, offset);
             }
             source.position(offset);
             TransferProgress progress = progress(offset, listener);
             try (Socket data = opened.socket()) {
-                transfer.send(source, data, progress);
+                transfer.send(source, data, start, progress);
             } catch (IOException e) {
+                // The final reply comes first: in block mode the 110 replies read with it confirm more.
+                FtpException failure = connections.broken(e, opened.command(), remotePath, control.endpoint());
                 progress.finish();
-                throw connections.broken(e, opened.command(), remotePath, control.endpoint());
+                throw failure;
             }
-            progress.finish();
-            Reply reply = finalReply(opened.command(), remotePath, control.idleTimeout());
-            return new TransferResult(progress.bytes(), RestartPoint.atOffset(offset), !from.isStart() && offset == 0,
-                    reply.code(), reply.text());
+            Reply reply;
+            try {
+                reply = finalReply(opened.command(), remotePath, control.idleTimeout());
+            } finally {
+                progress.finish();
+            }
+            return new TransferResult(progress.bytes(), start, !from.isStart() && offset == 0, reply.code(), reply.text());
         } catch (IOException e) {
             throw new FtpConnectionException("cannot read " + localFile + ": " + e.getMessage(), e, true, false);
         }
     }
 
     /**
-     * REST+STOR; where REST is refused, APPE, since STOR would replace the file (RFC 959 §4.1.3);
-     * where APPE is not implemented either, STOR from the start.
+     * REST+STOR; where REST is refused, what the mode says: APPE in stream mode, since STOR would
+     * replace the file (RFC 959 §4.1.3); where APPE is not implemented either, STOR from the start.
      */
-    private DataConnections.Opened openForStore(String remotePath, long offset) throws FtpException {
+    private DataConnections.Opened openForStore(String remotePath, RestartPoint from) throws FtpException {
+        String restart = transfer.restartArgument(from);
         try {
-            return connections.open("STOR", remotePath, offset, "APPE");
+            return connections.open("STOR", remotePath, restart, transfer.storeCommandIfRestartRefused());
         } catch (FtpReplyException e) {
-            if (offset > 0 && isNotImplemented(e.replyCode()) && e.getMessage().startsWith("APPE")) {
+            if (restart != null && isNotImplemented(e.replyCode()) && e.getMessage().startsWith("APPE")) {
                 log.info("{}: APPE refused too; sending {} whole", control.endpoint(), remotePath);
-                return connections.open("STOR", remotePath, 0, "STOR");
+                return connections.open("STOR", remotePath, null, "STOR");
             }
             throw e;
         }

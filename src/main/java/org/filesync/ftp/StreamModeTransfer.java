@@ -22,7 +22,24 @@ final class StreamModeTransfer implements DataTransfer {
     }
 
     @Override
-    public long receive(Socket data, FileChannel target, TransferProgress progress) throws IOException {
+    public String restartArgument(RestartPoint from) {
+        return from.offset() > 0 ? Long.toString(from.offset()) : null;
+    }
+
+    /** A marker from an earlier block-mode run means nothing here: the offset is the restart point (RFC 3659 §5). */
+    @Override
+    public RestartPoint restartedAt(RestartPoint from) {
+        return RestartPoint.atOffset(from.offset());
+    }
+
+    /** APPE continues the file from its length, which in stream mode is where REST would have gone. */
+    @Override
+    public String storeCommandIfRestartRefused() {
+        return "APPE";
+    }
+
+    @Override
+    public long receive(Socket data, FileChannel target, RestartPoint start, TransferProgress progress) throws IOException {
         InputStream in = data.getInputStream();
         byte[] buffer = new byte[CHUNK];
         long total = 0;
@@ -40,7 +57,7 @@ final class StreamModeTransfer implements DataTransfer {
     }
 
     @Override
-    public long send(FileChannel source, Socket data, TransferProgress progress) throws IOException {
+    public long send(FileChannel source, Socket data, RestartPoint start, TransferProgress progress) throws IOException {
         OutputStream out = data.getOutputStream();
         byte[] buffer = new byte[CHUNK];
         ByteBuffer chunk = ByteBuffer.wrap(buffer);

@@ -2,11 +2,19 @@ package org.filesync.ftp;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Accounts for the chunks of one transfer: waits on the shared bandwidth throttle, tells the
  * listener how far it got (every {@value #REPORT_BYTES} bytes or {@value #REPORT_MILLIS} ms, not per
  * chunk), and keeps the idle control connection alive with NOOPs during long transfers.
+ * <p>
+ * In stream mode every byte that arrived is a restart point (REST n). In block mode only the
+ * server's markers are (RFC 959 §3.5): the mode then says what is confirmed
+ * ({@link #confirmedBy}), and its codec, which throttles and paces its own reports, says how far it
+ * got ({@link #reached}).
  */
 final class TransferProgress {
 
@@ -23,18 +31,21 @@ final class TransferProgress {
     private final BandwidthThrottle throttle;
     private final KeepAlive keepAlive;
     private final long keepAliveNanos;
+    private volatile Supplier<RestartPoint> confirmation;
     private long bytes;
     private long reportedBytes;
+    private RestartPoint reportedPoint;
     private long reportedAt = System.nanoTime();
     private long keptAliveAt = System.nanoTime();
 
     TransferProgress(long startOffset, TransferListener listener, BandwidthThrottle throttle,
-                     KeepAlive keepAlive, java.time.Duration keepAliveInterval) {
+                     KeepAlive keepAlive, Duration keepAliveInterval) {
         this.startOffset = startOffset;
         this.listener = listener;
         this.throttle = throttle;
         this.keepAlive = keepAlive;
         this.keepAliveNanos = keepAliveInterval.toNanos();
+        this.confirmation = () -> RestartPoint.atOffset(this.startOffset + bytes);
     }
 
     /** {@code n} more bytes moved. */
@@ -50,6 +61,23 @@ final class TransferProgress {
         if (bytes - reportedBytes >= REPORT_BYTES || now - reportedAt >= REPORT_MILLIS * 1_000_000) {
             report(now);
         }
+        keepAliveIfDue();
+    }
+
+    /** Where a later attempt may restart, from now on: the last marker the server confirmed. */
+    void confirmedBy(Supplier<RestartPoint> confirmation) {
+        this.confirmation = confirmation;
+    }
+
+    /** The transfer has moved {@code bytesThisAttempt} in all, as counted (and throttled) by its codec; reported at once. */
+    void reached(long bytesThisAttempt) {
+        bytes = bytesThisAttempt;
+        report(System.nanoTime());
+    }
+
+    /** Sends a NOOP on the control connection when the keep-alive interval has passed since the last. */
+    void keepAliveIfDue() throws IOException {
+        long now = System.nanoTime();
         if (keepAliveNanos > 0 && now - keptAliveAt >= keepAliveNanos) {
             keptAliveAt = now;
             keepAlive.send();
@@ -60,9 +88,9 @@ final class TransferProgress {
         return bytes;
     }
 
-    /** The last report, with everything moved. */
+    /** The last report, with everything moved and everything confirmed (block-mode STOR: 110 replies read after the data). */
     void finish() {
-        if (bytes != reportedBytes) {
+        if (bytes != reportedBytes || !Objects.equals(confirmation.get(), reportedPoint)) {
             report(System.nanoTime());
         }
     }
@@ -70,6 +98,7 @@ final class TransferProgress {
     private void report(long now) {
         reportedBytes = bytes;
         reportedAt = now;
-        listener.progress(bytes, RestartPoint.atOffset(startOffset + bytes));
+        reportedPoint = confirmation.get();
+        listener.progress(bytes, reportedPoint);
     }
 }

@@ -139,13 +139,6 @@ class PassiveModeAndSafetyTest {
         }
     }
 
-    @Test
-    void failsClearlyWhenServerAcceptsBlockModeBeforeTheCodecIsWired() {
-        FtpSessionSettings block = withBlockMode(server.settings());
-        assertThatThrownBy(() -> new CommonsNetSessionFactory(block).open())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("block mode codec not wired yet");
-    }
-
     private static FtpSessionSettings withBlockMode(FtpSessionSettings s) {
         return new FtpSessionSettings(s.host(), s.port(), s.username(), s.password(), s.tls(), s.certificate(),
                 s.verifyCertificate(), s.passive(), s.activeAddress(), s.activePorts(), TransferMode.BLOCK,

@@ -60,6 +60,7 @@ public final class BlockModeFtpServer implements AutoCloseable {
     private final Thread acceptor;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final List<DataTransfer> transfers = new CopyOnWriteArrayList<>();
+    private final List<String> verbs = new CopyOnWriteArrayList<>();
     private final AtomicLong cutAfter = new AtomicLong(-1);
 
     private BlockModeFtpServer(Options options) throws IOException {
@@ -112,6 +113,11 @@ public final class BlockModeFtpServer implements AutoCloseable {
         return List.copyOf(transfers);
     }
 
+    /** The verb of every command received so far (all connections), oldest first: "MODE", "NOOP", ... */
+    public List<String> verbs() {
+        return List.copyOf(verbs);
+    }
+
     /** The most recent data transfer. */
     public DataTransfer lastTransfer() {
         if (transfers.isEmpty()) {
@@ -142,6 +148,10 @@ public final class BlockModeFtpServer implements AutoCloseable {
 
     long takeCut() {
         return cutAfter.getAndSet(-1);
+    }
+
+    void received(String verb) {
+        verbs.add(verb);
     }
 
     void record(DataTransfer transfer) {

@@ -56,6 +56,7 @@ final class ControlConnection implements Runnable {
                 String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
                 String argument = space < 0 ? "" : line.substring(space + 1);
                 log.debug("<- {}", verb.equals("PASS") ? "PASS ****" : line);
+                server.received(verb);
                 // RFC 959 §4.1.3: REST must be immediately followed by the transfer it restarts.
                 String pendingRestart = restart;
                 restart = null;
