@@ -6,6 +6,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Proxy;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -77,7 +78,9 @@ final class DataConnections {
         // RFC 2428 and NAT safety: the data connection goes to the host we are talking to, whatever
         // address a 227 reply names (a private address behind NAT, or a third host).
         InetSocketAddress target = new InetSocketAddress(control.remoteAddress(), port);
-        Socket socket = tls == null ? new Socket() : tls.newPlainSocket();
+        // Straight to the server, never through a JVM-wide SOCKS proxy: the data connection must
+        // reach the control connection's host, and choosing no proxy also skips a lookup per file.
+        Socket socket = tls == null ? new Socket(Proxy.NO_PROXY) : tls.newPlainSocket();
         try {
             socket.connect(target, (int) connectTimeout.toMillis());
             socket.setSoTimeout((int) control.idleTimeout().toMillis());

@@ -16,6 +16,12 @@ final class StreamModeTransfer implements DataTransfer {
 
     static final int CHUNK = 256 * 1024;
 
+    /**
+     * One per session, which moves one file at a time: allocating (and zeroing) a fresh chunk for
+     * every file cost more CPU than the transfer itself in a tree of many small files.
+     */
+    private final byte[] buffer = new byte[CHUNK];
+
     @Override
     public String modeCode() {
         return "S";
@@ -41,7 +47,6 @@ final class StreamModeTransfer implements DataTransfer {
     @Override
     public long receive(Socket data, FileChannel target, RestartPoint start, TransferProgress progress) throws IOException {
         InputStream in = data.getInputStream();
-        byte[] buffer = new byte[CHUNK];
         long total = 0;
         int n;
         // One read per chunk, written before the next read: what arrived before a cut is kept.
@@ -59,7 +64,6 @@ final class StreamModeTransfer implements DataTransfer {
     @Override
     public long send(FileChannel source, Socket data, RestartPoint start, TransferProgress progress) throws IOException {
         OutputStream out = data.getOutputStream();
-        byte[] buffer = new byte[CHUNK];
         ByteBuffer chunk = ByteBuffer.wrap(buffer);
         long total = 0;
         int n;

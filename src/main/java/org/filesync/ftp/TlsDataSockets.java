@@ -2,6 +2,7 @@ package org.filesync.ftp;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Proxy;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import javax.net.ssl.SSLContext;
@@ -111,6 +112,7 @@ final class TlsDataSockets {
         private final int reportedPort;
 
         ControlPortSocket(int reportedPort) {
+            super(Proxy.NO_PROXY);
             this.reportedPort = reportedPort;
         }
 
