@@ -42,8 +42,16 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException, JobAlreadyRunningException {
-        PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("filesync-demo");
+        try {
+            return demo(work);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private int demo(Path work) throws IOException, InterruptedException, JobAlreadyRunningException {
+        PrintWriter out = spec.commandLine().getOut();
         Path served = SampleTree.create(work.resolve("served"));
         String password = UUID.randomUUID().toString();
         Files.writeString(work.resolve("demo.password"), password);
@@ -62,8 +70,7 @@ final class DemoCommand implements Callable<Integer> {
                     ""), StandardCharsets.UTF_8);
             JobCatalog catalog = JobCatalog.load(jobs);
             JobDefinition job = RunCommand.findJob(catalog, "demo");
-            out.printf("demo: FTP server on 127.0.0.1:%d serving %s%n", server.port(), served);
-            out.printf("demo: job file %s%n%n", jobs.resolve("demo.yaml"));
+            out.printf("demo: FTP server on 127.0.0.1:%d serving a generated sample tree%n%n", server.port());
             out.flush();
 
             try (Database db = root.options.openDatabase(job.parallel() + 4)) {
@@ -75,8 +82,9 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 RunSummary.print(out, first);
                 out.println("\ndemo: running it again — an unchanged tree moves nothing:");
-                second = runner.run(job, "manual", null, new ConsoleProgress(job.name(), System.err, false),
-                        new AtomicBoolean());
+                try (ConsoleProgress progress = new ConsoleProgress(job.name(), System.err, false)) {
+                    second = runner.run(job, "manual", null, progress, new AtomicBoolean());
+                }
                 RunSummary.print(out, second);
                 out.printf("%ndemo: the mirror is in %s; the history of this job:%n%n", target.toAbsolutePath());
                 out.flush();
@@ -84,6 +92,14 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("%ntry: scripts/filesync show %d     (every file of the first run)%n", first.runId());
                 out.flush();
                 return first.status() == org.filesync.history.RunStatus.COMPLETED ? ExitCode.OK : ExitCode.FAILED;
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }

@@ -38,7 +38,7 @@ final class Formats {
     }
 
     static String rate(long bytes, Instant start, Instant end) {
-        if (start == null || end == null) {
+        if (start == null || end == null || bytes == 0) {
             return "-";
         }
         long millis = Math.max(1, Duration.between(start, end).toMillis());
