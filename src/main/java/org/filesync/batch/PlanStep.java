@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.filesync.ftp.FtpException;
 import org.filesync.history.SyncedStateCatalog;
 import org.filesync.history.TransferLog.NewTransfer;
@@ -61,6 +62,8 @@ final class PlanStep implements Tasklet {
     static MirrorPlan plan(MirrorRunContext run) throws InterruptedException {
         MirrorDirection.Sides sides;
         long start = System.nanoTime();
+        CompletableFuture<Map<String, SyncedStateCatalog.Entry>> synced =
+                CompletableFuture.supplyAsync(() -> run.catalog.load(run.job.name()));
         try {
             sides = run.direction.scan();
             log.debug("job {}: listed {} source files and {} target files in {} ms", run.job.name(),
@@ -71,7 +74,7 @@ final class PlanStep implements Tasklet {
             throw new RunFailedException("listing the local folder: " + e.getMessage(), e);
         }
         Map<String, SyncState> catalog = new HashMap<>();
-        run.catalog.load(run.job.name()).forEach((path, entry) -> catalog.put(path, new SyncState(entry.size(), entry.modified())));
+        synced.join().forEach((path, entry) -> catalog.put(path, new SyncState(entry.size(), entry.modified())));
         return new MirrorPlanner().plan(sides.source(), sides.target(), catalog, run.job.delete());
     }
 

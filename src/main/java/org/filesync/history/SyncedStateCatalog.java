@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Per job and path: the size and modify time the source listed when the file was last synced.
@@ -22,10 +24,12 @@ public final class SyncedStateCatalog {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final String upsert;
+    private final TransactionTemplate transactions;
 
     public SyncedStateCatalog(javax.sql.DataSource dataSource, boolean postgres) {
         this.jdbc = JdbcClient.create(dataSource);
         this.template = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.upsert = postgres
                 ? "INSERT INTO fs_synced_file (job_name, path, file_size, source_modified, synced_at) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (job_name, path) DO UPDATE SET file_size = EXCLUDED.file_size, "
@@ -51,8 +55,9 @@ public final class SyncedStateCatalog {
             return;
         }
         OffsetDateTime now = RunLog.now();
-        template.batchUpdate(upsert, entries.stream().map(entry -> new Object[] {job, entry.path(), entry.size(),
-                entry.modified() == null ? null : entry.modified().atOffset(ZoneOffset.UTC), now}).toList());
+        transactions.executeWithoutResult(status -> template.batchUpdate(upsert, entries.stream()
+                .map(entry -> new Object[] {job, entry.path(), entry.size(),
+                        entry.modified() == null ? null : entry.modified().atOffset(ZoneOffset.UTC), now}).toList()));
     }
 
     public void forget(String job, List<String> paths) {

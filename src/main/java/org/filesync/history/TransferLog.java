@@ -10,6 +10,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The file rows of runs: written as a plan in one batch, then updated in batches as transfers go. */
 public final class TransferLog {
@@ -31,21 +33,24 @@ public final class TransferLog {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** One transaction per batch: in autocommit mode each row of a batch is a commit of its own. */
+    private final TransactionTemplate transactions;
 
     public TransferLog(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         this.template = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     /** Inserts the rows and returns the transfer id of each PENDING one (the rows the transfer step updates). */
     public Map<String, Long> insert(long runId, String direction, List<NewTransfer> rows) {
         OffsetDateTime now = RunLog.now();
-        template.batchUpdate("INSERT INTO fs_transfer (run_id, path, direction, status, file_size, source_modified, "
+        transactions.executeWithoutResult(status -> template.batchUpdate("INSERT INTO fs_transfer (run_id, path, direction, status, file_size, source_modified, "
                         + "reason, message, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.stream().map(row -> new Object[] {runId, row.path(), direction, row.status().name(),
                         row.size() < 0 ? null : row.size(), utc(row.sourceModified()), row.reason(),
                         RunLog.truncate(row.message()),
-                        row.status() == TransferStatus.PENDING ? null : now}).toList());
+                        row.status() == TransferStatus.PENDING ? null : now}).toList()));
         Map<String, Long> ids = new HashMap<>();
         jdbc.sql("SELECT transfer_id, path FROM fs_transfer WHERE run_id = :run AND status = 'PENDING'").param("run", runId)
                 .query((rs, row) -> ids.put(rs.getString(2), rs.getLong(1))).list();
@@ -56,13 +61,13 @@ public final class TransferLog {
         if (states.isEmpty()) {
             return;
         }
-        template.batchUpdate("UPDATE fs_transfer SET status = ?, bytes_transferred = ?, resumed_from = ?, "
+        transactions.executeWithoutResult(status -> template.batchUpdate("UPDATE fs_transfer SET status = ?, bytes_transferred = ?, resumed_from = ?, "
                         + "restart_marker = ?, marker_offset = ?, attempts = ?, reply_code = ?, message = ?, "
                         + "started_at = ?, finished_at = ? WHERE transfer_id = ?",
                 states.stream().map(state -> new Object[] {state.status().name(), state.bytesTransferred(),
                         state.resumedFrom(), state.restartMarker(), state.markerOffset(), state.attempts(),
                         state.replyCode(), RunLog.truncate(state.message()), utc(state.startedAt()),
-                        utc(state.finishedAt()), state.transferId()}).toList());
+                        utc(state.finishedAt()), state.transferId()}).toList()));
     }
 
     /** The newest row of {@code path} among the job's last few runs before {@code runId}, when it did not finish. */

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.jobs.JobDefinition;
@@ -27,11 +29,31 @@ final class DownloadMirror implements MirrorDirection {
 
     @Override
     public Sides scan() throws FtpException, IOException, InterruptedException {
-        TreeListing source = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter()).scan(job.remote().path());
-        TreeListing target = new LocalTreeScanner(job.pathFilter()).scan(localRoot);
+        // The local walk runs while the server lists: neither waits for the other.
+        FutureTask<TreeListing> local = new FutureTask<>(() -> new LocalTreeScanner(job.pathFilter()).scan(localRoot));
+        Thread walker = new Thread(local, "filesync-local-scan");
+        walker.start();
+        TreeListing source;
+        try {
+            source = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter()).scan(job.remote().path());
+        } finally {
+            walker.join();
+        }
+        TreeListing target = localListing(local);
         partials.clear();
         partials.addAll(target.partials());
         return new Sides(source, target);
+    }
+
+    private static TreeListing localListing(FutureTask<TreeListing> local) throws IOException, InterruptedException {
+        try {
+            return local.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
