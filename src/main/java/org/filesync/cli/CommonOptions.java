@@ -3,6 +3,7 @@ package org.filesync.cli;
 import java.nio.file.Path;
 import org.filesync.history.Database;
 import org.filesync.history.DatabaseSettings;
+import org.filesync.history.DatabaseUnavailableException;
 import org.filesync.jobs.JobCatalog;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -34,7 +35,12 @@ final class CommonOptions {
         }
     }
 
+    /** A database that cannot be opened is a configuration problem: exit 2, and no run is made. */
     Database openDatabase(int maxConnections) {
-        return Database.open(databaseSettings(), maxConnections);
+        try {
+            return Database.open(databaseSettings(), maxConnections);
+        } catch (DatabaseUnavailableException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 }

@@ -16,6 +16,7 @@ public final class Database implements AutoCloseable {
      * constant in step with the files in db/migration.
      */
     static final int LATEST_MIGRATION = 4;
+    private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
@@ -36,8 +37,13 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(Math.max(2, maxConnections));
         config.setMinimumIdle(1);
         config.setPoolName("filesync-db");
-        config.setInitializationFailTimeout(-1);
-        HikariDataSource dataSource = new HikariDataSource(config);
+        config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException(settings, e);
+        }
         try {
             if (!isCurrent(dataSource)) {
                 migrate(dataSource, vendor);
@@ -45,7 +51,7 @@ public final class Database implements AutoCloseable {
             return new Database(settings, dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
-            throw e;
+            throw new DatabaseUnavailableException(settings, e);
         }
     }
 

@@ -32,15 +32,20 @@ public record DatabaseSettings(String url, String user, String password) {
             return "postgresql";
         }
         throw new IllegalArgumentException("unsupported database URL (filesync works with jdbc:h2: and jdbc:postgresql:): "
-                + url.replaceAll("(?i)(password=)[^&;]*", "$1******"));
+                + displayUrl());
     }
 
     public boolean isPostgres() {
         return vendor().equals("postgresql");
     }
 
+    /** The URL as people may see it: a password inside it is masked. */
+    public String displayUrl() {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1******");
+    }
+
     @Override
     public String toString() {
-        return "DatabaseSettings[url=" + url.replaceAll("(?i)(password=)[^&;]*", "$1******") + ", user=" + user + "]";
+        return "DatabaseSettings[url=" + displayUrl() + ", user=" + user + "]";
     }
 }

@@ -38,35 +38,38 @@ public final class RunLog {
     public RunStart begin(String job, String trigger, Instant fireTime, NodeIdentity node)
             throws JobAlreadyRunningException {
         ensureLockRow(job);
-        try {
-            return transactions.execute(status -> {
-                jdbc.sql("SELECT job_name FROM fs_job_lock WHERE job_name = :job FOR UPDATE").param("job", job)
-                        .query(String.class).single();
-                for (LiveRun running : runningRuns(job)) {
-                    if (isAlive(running, node)) {
-                        throw new IllegalStateException(new JobAlreadyRunningException(job, running.runId(), running.node()));
-                    }
-                    closeInterrupted(running);
-                }
-                Previous previous = jdbc.sql("SELECT run_id, status, instance_key FROM fs_run WHERE job_name = :job "
-                                + "AND status <> 'SKIPPED' ORDER BY run_id DESC FETCH FIRST 1 ROWS ONLY")
-                        .param("job", job)
-                        .query((rs, row) -> new Previous(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))
-                        .optional().orElse(null);
-                boolean resuming = previous != null && previous.instanceKey() != null
-                        && (previous.status().equals("FAILED") || previous.status().equals("STOPPED"));
-                long runId = insertRun(job, RunStatus.RUNNING, trigger, fireTime, node, resuming ? previous.runId() : null);
-                long instanceKey = resuming ? previous.instanceKey() : runId;
-                jdbc.sql("UPDATE fs_run SET instance_key = :key WHERE run_id = :id")
-                        .param("key", instanceKey).param("id", runId).update();
-                return new RunStart(runId, resuming ? previous.runId() : null, instanceKey);
-            });
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof JobAlreadyRunningException running) {
-                throw running;
-            }
-            throw e;
+        Registration registration = transactions.execute(status -> register(job, trigger, fireTime, node));
+        if (registration.refused() != null) {
+            throw registration.refused();
         }
+        return registration.start();
+    }
+
+    /** What registering a run came to: the run, or the live run that refused it. */
+    private record Registration(RunStart start, JobAlreadyRunningException refused) {
+    }
+
+    private Registration register(String job, String trigger, Instant fireTime, NodeIdentity node) {
+        jdbc.sql("SELECT job_name FROM fs_job_lock WHERE job_name = :job FOR UPDATE").param("job", job)
+                .query(String.class).single();
+        for (LiveRun running : runningRuns(job)) {
+            if (isAlive(running, node)) {
+                return new Registration(null, new JobAlreadyRunningException(job, running.runId(), running.node()));
+            }
+            closeInterrupted(running);
+        }
+        Previous previous = jdbc.sql("SELECT run_id, status, instance_key FROM fs_run WHERE job_name = :job "
+                        + "AND status <> 'SKIPPED' ORDER BY run_id DESC FETCH FIRST 1 ROWS ONLY")
+                .param("job", job)
+                .query((rs, row) -> new Previous(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))
+                .optional().orElse(null);
+        boolean resuming = previous != null && previous.instanceKey() != null
+                && (previous.status().equals("FAILED") || previous.status().equals("STOPPED"));
+        long runId = insertRun(job, RunStatus.RUNNING, trigger, fireTime, node, resuming ? previous.runId() : null);
+        long instanceKey = resuming ? previous.instanceKey() : runId;
+        jdbc.sql("UPDATE fs_run SET instance_key = :key WHERE run_id = :id")
+                .param("key", instanceKey).param("id", runId).update();
+        return new Registration(new RunStart(runId, resuming ? previous.runId() : null, instanceKey), null);
     }
 
     private record Previous(long runId, String status, Long instanceKey) {
