@@ -57,6 +57,28 @@ class MirrorFaultsTest {
     }
 
     @Test
+    void stalledDownloadTimesOutAndResumesWithinTheRun() throws Exception {
+        byte[] content = new byte[4 << 20];
+        new Random(8).nextBytes(content);
+        Path served = Files.createDirectories(dir.resolve("server"));
+        Files.write(served.resolve("stalls.bin"), content);
+        try (ApacheFtpServer server = ApacheFtpServer.start(served);
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            proxy.failNextDataConnection(FaultProxy.Fault.stall(FaultProxy.Direction.TO_CLIENT, 1_000_000));
+
+            RunRecord run = harness.run(harness.job("stall", server, proxy.port(), "download", "", dir.resolve("target"),
+                    "  idleTimeout: 2s"));
+
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(Files.readAllBytes(dir.resolve("target/stalls.bin"))).isEqualTo(content);
+            TransferRecord transfer = harness.transfer(run.runId(), "stalls.bin");
+            assertThat(transfer.attempts()).isEqualTo(2);
+            assertThat(transfer.resumedFrom()).isEqualTo(1_000_000);
+        }
+    }
+
+    @Test
     void permanentRefusalOfOneFileFailsThatFileOnlyAndTheRunGoesOn() throws Exception {
         Path served = Files.createDirectories(dir.resolve("server/pub"));
         Files.writeString(served.resolve("good-1.txt"), "one");

@@ -49,7 +49,8 @@ public final class MirrorHarness implements AutoCloseable {
     /**
      * A job named {@code name} against {@code server} (or whatever listens at {@code port} in front
      * of it), mirroring {@code remoteFolder} below the server's test root and {@code local}.
-     * Extra lines that start with two spaces go into the {@code remote:} section.
+     * Extra lines that start with two spaces go into the {@code remote:} section, replacing the
+     * harness's default for the same key.
      */
     public JobDefinition job(String name, FtpServerFixture server, int port, String direction, String remoteFolder,
                              Path local, String... extraLines) {
@@ -76,7 +77,10 @@ public final class MirrorHarness implements AutoCloseable {
                 "local:",
                 "  path: " + local.toAbsolutePath()));
         List<String> extra = Arrays.asList(extraLines);
-        lines.addAll(6, extra.stream().filter(line -> line.startsWith("  ")).toList());
+        // an extra remote line replaces the default of the same key
+        lines.removeIf(line -> line.startsWith("  ") && extra.stream()
+                .anyMatch(other -> other.startsWith(line.substring(0, line.indexOf(':') + 1))));
+        lines.addAll(lines.indexOf("local:"), extra.stream().filter(line -> line.startsWith("  ")).toList());
         lines.addAll(extra.stream().filter(line -> !line.startsWith("  ")).toList());
         Path jobs = dir.resolve("jobs");
         JobFiles.write(jobs, name + ".yaml", lines.toArray(String[]::new));
