@@ -54,16 +54,10 @@ final class FileTransfers {
             }
             progress.finish();
             long received = offset + progress.bytes();
-            boolean shortOfExpected = expectedSize >= 0 && received < expectedSize;
-            // A short transfer is a broken one: its final reply may never come (pure-ftpd).
-            Reply reply = finalReply("RETR", remotePath,
-                    shortOfExpected ? timings.abortedReplyTimeout() : control.idleTimeout());
-            if (shortOfExpected) {
-                // The server may have handed everything to its socket buffers before the cut, and says 226.
-                throw new FtpConnectionException("data connection for RETR " + remotePath + " from "
-                        + control.endpoint() + " ended after " + received + " of " + expectedSize
-                        + " bytes (server said " + reply.code() + ")", null, false, false);
+            if (expectedSize >= 0 && received < expectedSize) {
+                throw shortTransfer(remotePath, received, expectedSize);
             }
+            Reply reply = finalReply("RETR", remotePath, control.idleTimeout());
             return new TransferResult(progress.bytes(), start, !from.isStart() && !opened.restarted(), reply.code(),
                     reply.text());
         } catch (IOException e) {
@@ -120,8 +114,32 @@ final class FileTransfers {
         }
     }
 
+    /**
+     * A RETR that ended short of the listed size is a broken transfer, whatever the server says
+     * next: it may have handed the whole file to its socket buffers before the cut and say 226, say
+     * nothing at all, or (pure-ftpd) send another 150 line where the final reply belongs.
+     */
+    private FtpConnectionException shortTransfer(String remotePath, long received, long expectedSize) {
+        String said;
+        try {
+            said = "server said " + finalReply("RETR", remotePath, timings.abortedReplyTimeout()).code();
+        } catch (FtpException e) {
+            said = e.getMessage();
+        }
+        return new FtpConnectionException("data connection for RETR " + remotePath + " from " + control.endpoint()
+                + " ended after " + received + " of " + expectedSize + " bytes (" + said + ")", null, false,
+                control.isDead());
+    }
+
     private Reply finalReply(String command, String path, Duration timeout) throws FtpException {
         Reply reply = control.readFinalReply(timeout, command + " " + path);
+        if (reply.code() < 200) {
+            // A preliminary reply where the final one belongs (pure-ftpd after a cut RETR): the
+            // conversation is out of step, so the control connection cannot be trusted any more.
+            control.kill();
+            throw new FtpConnectionException(command + " " + path + ": " + control.endpoint() + " answered "
+                    + reply.code() + " " + reply.text() + " where the transfer's final reply belongs", null, false, true);
+        }
         if (!reply.isCompletion()) {
             throw control.rejected(command, path, reply);
         }

@@ -21,6 +21,12 @@ public enum FtpServers {
         public FtpServerFixture start(Path dir) {
             return VsftpdServer.start(dir.resolve("vsftpd"));
         }
+    },
+    PURE_FTPD {
+        @Override
+        public FtpServerFixture start(Path dir) {
+            return PureFtpdServer.start(dir.resolve("pure-ftpd"));
+        }
     };
 
     /** Starts the server with its files under {@code dir}; skips the test when its binary is missing. */
