@@ -44,7 +44,8 @@ final class TransferStep implements Tasklet {
         try (TransferJournal journal = new TransferJournal(run.job.name(), run.runId, run.transferIds, run.transferLog,
                 run.catalog, run.progress)) {
             TransferWorkers workers = new TransferWorkers(run.sessions, run.job.parallel(),
-                    run.direction.fileTransfer(journal, RetryPolicy.of(run.job.retries()), run.job.verify(), this::resumeHint),
+                    run.direction.fileTransfer(journal, RetryPolicy.of(run.job.retries()), run.job.verify(), this::resumeHint,
+                            run.stopRequested::get),
                     run.job.maxFailures(), run.stopRequested::get);
             long start = System.nanoTime();
             summary = workers.run(run.plan.transfers());

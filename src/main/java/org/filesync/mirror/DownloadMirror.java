@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.jobs.JobDefinition;
@@ -64,7 +65,7 @@ final class DownloadMirror implements MirrorDirection {
 
     @Override
     public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
-                                     Function<String, Optional<ResumeHint>> hints) {
-        return new DownloadTransfer(localRoot, job.remote().path(), recorder, retry, verify, hints);
+                                     Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
+        return new DownloadTransfer(localRoot, job.remote().path(), recorder, retry, verify, hints, stopRequested);
     }
 }
