@@ -54,6 +54,11 @@ final class TransferStep implements Tasklet {
         } catch (FtpException e) {
             throw new RunFailedException(e.getMessage(), e);
         }
+        if (summary.stopReason() != null && run.stopRequested.get()) {
+            // Spring Batch's own stop: step and job end STOPPED (restartable), not failed with an error logged.
+            chunkContext.getStepContext().getStepExecution().setTerminateOnly();
+            return RepeatStatus.FINISHED;
+        }
         if (summary.stopReason() != null) {
             throw new RunFailedException(summary.stopReason(), null);
         }
