@@ -109,8 +109,12 @@ class ScheduledFiresTest {
                 RunRecord first = history.runs("slow").get(0);
 
                 FilesyncProcess.Result manual = command("run", "slow");
+                FilesyncProcess.Result jobs = command("jobs", "--json");
 
                 assertThat(manual.exitCode()).isEqualTo(1);
+                JsonNode slow = new ObjectMapper().readTree(jobs.stdout()).get(0);
+                assertThat(slow.get("running").asBoolean()).as(jobs.all()).isTrue();
+                assertThat(slow.get("lastRun").get("status").asText()).isIn("RUNNING", "SKIPPED");
                 assertThat(manual.stderr()).contains("job slow is already running as run " + first.runId());
                 assertThat(serve.terminate(Duration.ofSeconds(30))).isZero();
                 List<RunRecord> runs = history.runs("slow");
