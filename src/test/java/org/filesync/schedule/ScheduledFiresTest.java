@@ -96,7 +96,8 @@ class ScheduledFiresTest {
     @Test
     void aRunningJobIsStartedNeitherByItsNextFireNorByRun() throws Exception {
         Files.createDirectories(dir.resolve("served/slow"));
-        Files.write(dir.resolve("served/slow/big.bin"), new byte[20 << 20]);
+        // 20 s at 2 MB/s: time for two commands to start beside it on a busy machine
+        Files.write(dir.resolve("served/slow/big.bin"), new byte[40 << 20]);
         try (ApacheFtpServer server = ApacheFtpServer.start(dir.resolve("served"))) {
             JobFiles.ftpJob(dir.resolve("jobs"), "slow", server.port(), "slow",
                     "schedule: \"*/2 * * * * ?\"", "bandwidthLimit: 2MB");
