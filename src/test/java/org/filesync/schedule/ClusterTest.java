@@ -134,6 +134,7 @@ class ClusterTest {
             ServeProcess victim = killed.node().equals("node-a") ? a : b;
             ServeProcess survivor = victim == a ? b : a;
             long started = System.nanoTime();
+            Instant killedAt = Instant.now();
             victim.kill();
 
             await().atMost(Duration.ofSeconds(90)).until(() -> history.realRuns("big").stream()
@@ -157,8 +158,8 @@ class ClusterTest {
             assertThat(Files.readAllBytes(dir.resolve("mirror/big/large.bin"))).isEqualTo(content);
             assertThat(survivor.stderr()).contains("job big fired (scheduled " + fireAt.toInstant() + ", recovering");
             System.out.println("killed " + killed.node() + " at " + file.resumedFrom() + " bytes; " + resumed.node()
-                    + " completed the recovered run " + recoveredAfter + " ms later (started "
-                    + Duration.between(killed.startedAt(), resumed.startedAt()).toMillis() + " ms after the killed run)");
+                    + " started the recovered run " + Duration.between(killedAt, resumed.startedAt()).toMillis()
+                    + " ms after the kill and completed it " + recoveredAfter + " ms after the kill");
         }
     }
 }
