@@ -135,6 +135,9 @@ public final class MirrorRunner {
     }
 
     private static String failureOf(JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            return "stop requested";
+        }
         return execution.getAllFailureExceptions().stream().findFirst().map(MirrorRunner::describe)
                 .orElse("the batch job ended " + execution.getStatus());
     }

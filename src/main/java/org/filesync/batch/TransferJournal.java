@@ -115,6 +115,16 @@ final class TransferJournal implements TransferRecorder, AutoCloseable {
     }
 
     @Override
+    public void stopped(PlannedFile file, long bytesThisRun, RestartPoint confirmed) {
+        progress(file, bytesThisRun, confirmed);
+        synchronized (this) {
+            Row row = row(file);
+            row.persistedBytes = row.bytes;
+            dirty.put(row.id, row);
+        }
+    }
+
+    @Override
     public void done(PlannedFile file, TransferOutcome outcome) {
         finish(file, TransferStatus.DONE, outcome);
         synchronized (this) {

@@ -44,7 +44,8 @@ final class TransferStep implements Tasklet {
         try (TransferJournal journal = new TransferJournal(run.job.name(), run.runId, run.transferIds, run.transferLog,
                 run.catalog, run.progress)) {
             TransferWorkers workers = new TransferWorkers(run.sessions, run.job.parallel(),
-                    run.direction.fileTransfer(journal, RetryPolicy.of(run.job.retries()), run.job.verify(), this::resumeHint),
+                    run.direction.fileTransfer(journal, RetryPolicy.of(run.job.retries()), run.job.verify(), this::resumeHint,
+                            run.stopRequested::get),
                     run.job.maxFailures(), run.stopRequested::get);
             long start = System.nanoTime();
             summary = workers.run(run.plan.transfers());
@@ -52,6 +53,11 @@ final class TransferStep implements Tasklet {
                     summary.failed(), (System.nanoTime() - start) / 1_000_000);
         } catch (FtpException e) {
             throw new RunFailedException(e.getMessage(), e);
+        }
+        if (summary.stopReason() != null && run.stopRequested.get()) {
+            // Spring Batch's own stop: step and job end STOPPED (restartable), not failed with an error logged.
+            chunkContext.getStepContext().getStepExecution().setTerminateOnly();
+            return RepeatStatus.FINISHED;
         }
         if (summary.stopReason() != null) {
             throw new RunFailedException(summary.stopReason(), null);

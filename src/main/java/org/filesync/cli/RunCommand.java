@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.ftp.CommonsNetSessionFactory;
@@ -69,16 +67,8 @@ final class RunCommand implements Callable<Integer> {
 
     private int runAndReport(MirrorRunner runner, JobDefinition definition) {
         AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onSigterm = new Thread(() -> {
-            stop.set(true);
-            try {
-                finished.await(25, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "filesync-stop");
-        Runtime.getRuntime().addShutdownHook(onSigterm);
+        // Not a shutdown hook: H2 closes its database in one of its own, before the run could record that it stopped.
+        TerminationSignals.onTerminate(() -> stop.set(true));
         RunRecord run;
         try (ConsoleProgress progress = new ConsoleProgress(definition.name(), System.err,
                 System.console() != null && !json)) {
@@ -86,13 +76,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (JobAlreadyRunningException e) {
             spec.commandLine().getErr().println("filesync: " + e.getMessage());
             return ExitCode.FAILED;
-        } finally {
-            finished.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(onSigterm);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already stopping: the hook is running and will return once we are done
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -1,12 +1,30 @@
 package org.filesync.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.filesync.ftp.CommonsNetSessionFactory;
+import org.filesync.history.Database;
+import org.filesync.history.NodeIdentity;
+import org.filesync.schedule.SchedulerNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "The scheduler: fires jobs on their schedules; dashboard.")
 final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    /** SIGTERM must end the process within 30 s: runs get most of it to reach a safe point. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(25);
+    /** Quartz's threads, the runs' journals and heartbeats, and the commands served through H2's AUTO_SERVER. */
+    private static final int DATABASE_CONNECTIONS = 20;
 
     @ParentCommand
     FilesyncCommand root;
@@ -17,8 +35,28 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--node", paramLabel = "NAME", description = "this instance's name (default: env FILESYNC_NODE, else host and pid)")
     String node;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new ConfigurationException("serve is not available in this build yet");
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(root.options.jobsDirectory)) {
+            throw new ConfigurationException(root.options.jobsDirectory + ": not a folder of job files");
+        }
+        NodeIdentity identity = NodeIdentity.current(node);
+        CountDownLatch terminate = new CountDownLatch(1);
+        TerminationSignals.onTerminate(terminate::countDown);
+        try (Database database = root.options.openDatabase(DATABASE_CONNECTIONS)) {
+            SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
+                    CommonsNetSessionFactory::new);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("ready: " + scheduler.scheduledAtStart() + " jobs scheduled");
+            out.flush();
+            terminate.await();
+            log.info("node {} stopping: no more fires; running transfers stop at a safe point", identity.name());
+            boolean clean = scheduler.stop(STOP_GRACE);
+            log.info("node {} stopped", identity.name());
+            return clean ? ExitCode.OK : ExitCode.FAILED;
+        }
     }
 }

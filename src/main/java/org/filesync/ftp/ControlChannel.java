@@ -226,7 +226,8 @@ final class ControlChannel {
 
     /** QUIT, briefly waiting for its reply, then close. */
     void quit() {
-        if (!isDead()) {
+        // A transfer abandoned midway leaves its reply reader running: a QUIT would race it for the replies.
+        if (!isDead() && replyInBackground == null) {
             try {
                 client.setSoTimeout((int) QUIT_TIMEOUT.toMillis());
                 log.debug("{} > QUIT", endpoint);

@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +33,7 @@ public final class RunLog {
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    private record LiveRun(long runId, String node, String host, Long pid, OffsetDateTime heartbeat) {
+    private record LiveRun(long runId, String node, String host, Long pid, OffsetDateTime heartbeat, String job) {
     }
 
     /** @throws JobAlreadyRunningException when a live run of the job exists */
@@ -53,7 +55,7 @@ public final class RunLog {
         jdbc.sql("SELECT job_name FROM fs_job_lock WHERE job_name = :job FOR UPDATE").param("job", job)
                 .query(String.class).single();
         for (LiveRun running : runningRuns(job)) {
-            if (isAlive(running, node)) {
+            if (isAlive(running, node, STALE_AFTER)) {
                 return new Registration(null, new JobAlreadyRunningException(job, running.runId(), running.node()));
             }
             closeInterrupted(running);
@@ -85,12 +87,42 @@ public final class RunLog {
 
     /** Closes every RUNNING run whose process is gone (serve does this at start-up). */
     public int closeDeadRuns(NodeIdentity node) {
-        List<LiveRun> dead = jdbc.sql("SELECT run_id, node, host_name, pid, heartbeat_at FROM fs_run WHERE status = 'RUNNING'")
-                .query((rs, row) -> new LiveRun(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4), rs.getObject(5, OffsetDateTime.class)))
-                .list().stream().filter(run -> !isAlive(run, node)).toList();
+        List<LiveRun> dead = allRunningRuns().stream().filter(run -> !isAlive(run, node, STALE_AFTER)).toList();
         dead.forEach(this::closeInterrupted);
         return dead.size();
+    }
+
+    /**
+     * Closes the job's RUNNING runs that have not sent a heartbeat for {@code silentFor} (shorter
+     * than the usual {@link #STALE_AFTER}), unless their process is seen alive on this host. For a
+     * fire the scheduler cluster recovers: it has already found the node that ran it silent, so
+     * waiting out the full staleness would only delay the resume.
+     *
+     * @return how many runs were closed
+     */
+    public int closeSilentRuns(String job, NodeIdentity node, Duration silentFor) {
+        ensureLockRow(job);
+        return transactions.execute(status -> {
+            jdbc.sql("SELECT job_name FROM fs_job_lock WHERE job_name = :job FOR UPDATE").param("job", job)
+                    .query(String.class).single();
+            List<LiveRun> silent = runningRuns(job).stream().filter(run -> !isAlive(run, node, silentFor)).toList();
+            silent.forEach(this::closeInterrupted);
+            return silent.size();
+        });
+    }
+
+    /** The jobs that have a RUNNING run whose process is alive, as seen from {@code observer}. */
+    public Set<String> runningJobs(NodeIdentity observer) {
+        Set<String> jobs = new TreeSet<>();
+        allRunningRuns().stream().filter(run -> isAlive(run, observer, STALE_AFTER)).forEach(run -> jobs.add(run.job()));
+        return jobs;
+    }
+
+    private List<LiveRun> allRunningRuns() {
+        return jdbc.sql("SELECT run_id, node, host_name, pid, heartbeat_at, job_name FROM fs_run WHERE status = 'RUNNING'")
+                .query((rs, row) -> new LiveRun(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        (Long) rs.getObject(4), rs.getObject(5, OffsetDateTime.class), rs.getString(6)))
+                .list();
     }
 
     public void attachExecution(long runId, long executionId) {
@@ -126,19 +158,19 @@ public final class RunLog {
     }
 
     private List<LiveRun> runningRuns(String job) {
-        return jdbc.sql("SELECT run_id, node, host_name, pid, heartbeat_at FROM fs_run "
+        return jdbc.sql("SELECT run_id, node, host_name, pid, heartbeat_at, job_name FROM fs_run "
                         + "WHERE job_name = :job AND status = 'RUNNING'")
                 .param("job", job)
                 .query((rs, row) -> new LiveRun(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4), rs.getObject(5, OffsetDateTime.class)))
+                        (Long) rs.getObject(4), rs.getObject(5, OffsetDateTime.class), rs.getString(6)))
                 .list();
     }
 
-    private static boolean isAlive(LiveRun run, NodeIdentity self) {
+    private static boolean isAlive(LiveRun run, NodeIdentity self, Duration staleAfter) {
         if (run.host() != null && run.host().equals(self.host()) && run.pid() != null) {
             return run.pid() == self.pid() || ProcessHandle.of(run.pid()).map(ProcessHandle::isAlive).orElse(false);
         }
-        return run.heartbeat() != null && run.heartbeat().toInstant().isAfter(Instant.now().minus(STALE_AFTER));
+        return run.heartbeat() != null && run.heartbeat().toInstant().isAfter(Instant.now().minus(staleAfter));
     }
 
     private void closeInterrupted(LiveRun run) {

@@ -74,7 +74,8 @@ public final class TransferLog {
     public Optional<Unfinished> lastUnfinished(String job, String path, long runId) {
         return jdbc.sql("SELECT t.status, t.file_size, t.source_modified, t.restart_marker, t.marker_offset "
                         + "FROM fs_transfer t WHERE t.path = :path AND t.run_id IN (SELECT run_id FROM fs_run "
-                        + "WHERE job_name = :job AND run_id < :run ORDER BY run_id DESC FETCH FIRST 5 ROWS ONLY) "
+                        + "WHERE job_name = :job AND run_id < :run AND status <> 'SKIPPED' "
+                        + "ORDER BY run_id DESC FETCH FIRST 5 ROWS ONLY) "
                         + "ORDER BY t.transfer_id DESC FETCH FIRST 1 ROWS ONLY")
                 .param("path", path).param("job", job).param("run", runId)
                 .query((rs, row) -> {

@@ -3,6 +3,7 @@ package org.filesync.mirror;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.jobs.JobDefinition;
@@ -27,7 +28,7 @@ public interface MirrorDirection {
     void removeLeftoverPartials() throws IOException;
 
     FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
-                              Function<String, Optional<ResumeHint>> hints);
+                              Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested);
 
     static MirrorDirection of(JobDefinition job, SessionPool sessions) {
         return switch (job.direction()) {

@@ -3,6 +3,7 @@ package org.filesync.mirror;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * The attempt loop shared by downloads and uploads: move the bytes into a partial file, verify
  * it, give it its final name. A transient failure (4yz, lost connection, short file) is retried
  * with backoff from the furthest point the target really holds; a permanent one fails the file.
+ * A stop request ends the attempt at its next progress report ({@link TransferStoppedException}).
  */
 abstract class ResumableTransfer implements FileTransfer {
 
@@ -28,15 +30,17 @@ abstract class ResumableTransfer implements FileTransfer {
     private final RetryPolicy retry;
     protected final VerifyMode verify;
     private final Function<String, Optional<ResumeHint>> hints;
+    private final BooleanSupplier stopRequested;
 
     ResumableTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
-                      VerifyMode verify, Function<String, Optional<ResumeHint>> hints) {
+                      VerifyMode verify, Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
         this.localRoot = localRoot;
         this.remoteRoot = remoteRoot;
         this.recorder = recorder;
         this.retry = retry;
         this.verify = verify;
         this.hints = hints;
+        this.stopRequested = stopRequested;
     }
 
     /** Checks the paths and prepares the target side; an exception here fails the file without an attempt. */
@@ -60,6 +64,10 @@ abstract class ResumableTransfer implements FileTransfer {
     /** Throws away the partial file, so that the next attempt starts from zero. */
     protected abstract void discardPartial(PlannedFile file, FtpSession session) throws IOException, FtpException;
 
+    /**
+     * @throws TransferStoppedException when a stop was requested during the transfer: the row stays
+     *         IN_PROGRESS with its progress recorded, the partial file stays, the session is dropped
+     */
     @Override
     public TransferOutcome transfer(PlannedFile file, WorkerSession worker) throws InterruptedException {
         long bytes = 0;
@@ -102,6 +110,12 @@ abstract class ResumableTransfer implements FileTransfer {
                         result.replyCode(), message);
                 recorder.done(file, outcome);
                 return outcome;
+            } catch (TransferStoppedException e) {
+                // The server is still sending (or waiting for) data and its reply is unread: the
+                // session is out of step, so it goes rather than back to the pool.
+                worker.lost();
+                recorder.stopped(file, bytes + progress.unreported(), progress.confirmed());
+                throw e;
             } catch (FtpException e) {
                 bytes += progress.unreported();
                 lastError = e.getMessage();
@@ -134,6 +148,10 @@ abstract class ResumableTransfer implements FileTransfer {
             }
             log.debug("{}: attempt {} failed ({}), retrying", file.path(), attempt, lastError);
             Thread.sleep(retry.delayBefore(attempt + 1).toMillis());
+            if (stopRequested.getAsBoolean()) {
+                recorder.stopped(file, bytes, progress.confirmed());
+                throw new TransferStoppedException(file.path());
+            }
             try {
                 if (!startOver) {
                     from = nextRestartPoint(file, progress.confirmed(), worker.get());
@@ -184,6 +202,9 @@ abstract class ResumableTransfer implements FileTransfer {
             bytesThisAttempt = bytes;
             confirmed = point;
             recorder.progress(file, bytesBefore + bytes, point);
+            if (!finished && stopRequested.getAsBoolean()) {
+                throw new TransferStoppedException(file.path());
+            }
         }
 
         RestartPoint confirmed() {

@@ -10,6 +10,14 @@ public interface TransferRecorder {
     /** @param bytesThisRun bytes of this file moved over the wire in this run, all attempts together */
     void progress(PlannedFile file, long bytesThisRun, RestartPoint confirmed);
 
+    /**
+     * The transfer ended early because the run is stopping: the file stays unfinished, resumable
+     * from {@code confirmed}, and what it got so far should be recorded now rather than later.
+     */
+    default void stopped(PlannedFile file, long bytesThisRun, RestartPoint confirmed) {
+        progress(file, bytesThisRun, confirmed);
+    }
+
     void done(PlannedFile file, TransferOutcome outcome);
 
     void failed(PlannedFile file, TransferOutcome outcome);

@@ -65,7 +65,14 @@ public final class TransferWorkers {
                             stopReason.compareAndSet(null, "stop requested");
                             break;
                         }
-                        if (transfer.transfer(file, session).succeeded()) {
+                        TransferOutcome outcome;
+                        try {
+                            outcome = transfer.transfer(file, session);
+                        } catch (TransferStoppedException e) {
+                            stopReason.compareAndSet(null, "stop requested");
+                            break;
+                        }
+                        if (outcome.succeeded()) {
                             done.incrementAndGet();
                         } else if (failed.incrementAndGet() >= maxFailures && maxFailures > 0) {
                             stopReason.compareAndSet(null, "too many failed files (" + failed.get() + ")");

@@ -3,6 +3,7 @@ package org.filesync.mirror;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
@@ -72,8 +73,8 @@ final class UploadMirror implements MirrorDirection {
 
     @Override
     public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
-                                     Function<String, Optional<ResumeHint>> hints) {
-        return new UploadTransfer(job.localPath(), job.remote().path(), recorder, retry, verify, hints);
+                                     Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
+        return new UploadTransfer(job.localPath(), job.remote().path(), recorder, retry, verify, hints, stopRequested);
     }
 
     private interface SessionAction {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.Checksum;
 import org.filesync.ftp.FtpException;
@@ -23,8 +24,8 @@ import org.filesync.jobs.VerifyMode;
 public final class UploadTransfer extends ResumableTransfer {
 
     public UploadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
-                          VerifyMode verify, Function<String, Optional<ResumeHint>> hints) {
-        super(localRoot, remoteRoot, recorder, retry, verify, hints);
+                          VerifyMode verify, Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
+        super(localRoot, remoteRoot, recorder, retry, verify, hints, stopRequested);
     }
 
     @Override

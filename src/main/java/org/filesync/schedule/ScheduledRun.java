@@ -1,0 +1,90 @@
+package org.filesync.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.filesync.batch.MirrorRunner;
+import org.filesync.batch.RunProgress;
+import org.filesync.history.JobAlreadyRunningException;
+import org.filesync.history.NodeIdentity;
+import org.filesync.history.RunLog;
+import org.filesync.jobs.JobDefinition;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One fire of a job's trigger: runs the job with trigger=schedule through {@link MirrorRunner},
+ * which resumes the job's last failed or stopped run. A fire that finds its job running is not
+ * queued (Quartz's own non-concurrency would delay it instead): it is recorded SKIPPED.
+ */
+final class ScheduledRun implements Job {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledRun.class);
+    /**
+     * A recovered fire's run belongs to a node the cluster found silent; its run heartbeats
+     * stopped about as long ago, so it is taken as dead after this much silence rather than the
+     * usual 30 s.
+     */
+    static final Duration RECOVERY_SILENCE = RunLog.HEARTBEAT_INTERVAL.multipliedBy(2);
+    private static final Duration RECOVERY_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration RECOVERY_RETRY = Duration.ofSeconds(2);
+
+    private final ScheduledJobs definitions;
+    private final MirrorRunner runner;
+    private final RunLog runLog;
+    private final NodeIdentity node;
+    private final RunningRuns running;
+
+    ScheduledRun(ScheduledJobs definitions, MirrorRunner runner, RunLog runLog, NodeIdentity node, RunningRuns running) {
+        this.definitions = definitions;
+        this.runner = runner;
+        this.runLog = runLog;
+        this.node = node;
+        this.running = running;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        String name = context.getJobDetail().getKey().getName();
+        Instant fireTime = FireTimes.answered(context);
+        boolean recovering = context.isRecovering();
+        log.info("job {} fired (scheduled {}{})", name, fireTime, recovering ? ", recovering it from a node that died" : "");
+        Optional<JobDefinition> job = definitions.find(name);
+        if (job.isEmpty()) {
+            log.warn("job {} fired, but this node has no valid job file for it: not run", name);
+            return;
+        }
+        AtomicBoolean stop = running.begin();
+        try {
+            run(job.get(), fireTime, recovering, stop);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            running.end(stop);
+        }
+    }
+
+    private void run(JobDefinition job, Instant fireTime, boolean recovering, AtomicBoolean stop)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + RECOVERY_PATIENCE.toNanos();
+        while (true) {
+            try {
+                if (recovering) {
+                    runLog.closeSilentRuns(job.name(), node, RECOVERY_SILENCE);
+                }
+                runner.run(job, "schedule", fireTime, RunProgress.NONE, stop);
+                return;
+            } catch (JobAlreadyRunningException e) {
+                if (!recovering || stop.get() || System.nanoTime() > deadline) {
+                    runLog.skipped(job.name(), fireTime, node, e.getMessage());
+                    log.info("job {} fire of {} skipped: {}", job.name(), fireTime, e.getMessage());
+                    return;
+                }
+                Thread.sleep(RECOVERY_RETRY.toMillis());
+            }
+        }
+    }
+}

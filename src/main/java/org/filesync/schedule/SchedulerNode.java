@@ -1,0 +1,124 @@
+package org.filesync.schedule;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.filesync.batch.MirrorRunner;
+import org.filesync.ftp.FtpSessionFactory;
+import org.filesync.ftp.FtpSessionSettings;
+import org.filesync.history.Database;
+import org.filesync.history.NodeIdentity;
+import org.filesync.history.RunLog;
+import org.filesync.jobs.JobFolderWatcher;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This process's part of the scheduler: fires the jobs of the jobs folder on their schedules,
+ * follows the folder as it changes, and stops gracefully, letting running transfers reach a safe
+ * point. With other nodes on the same database it forms a Quartz cluster.
+ */
+public final class SchedulerNode {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulerNode.class);
+    private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(2);
+
+    private final Scheduler scheduler;
+    private final RunningRuns running;
+    private final ScheduledExecutorService reloader;
+    private final int scheduledAtStart;
+
+    private SchedulerNode(Scheduler scheduler, RunningRuns running, ScheduledExecutorService reloader,
+                          int scheduledAtStart) {
+        this.scheduler = scheduler;
+        this.running = running;
+        this.reloader = reloader;
+        this.scheduledAtStart = scheduledAtStart;
+    }
+
+    /** Stores the triggers of the folder's jobs and starts firing them. */
+    public static SchedulerNode start(Database database, Path jobsDirectory, NodeIdentity node,
+                                      Function<FtpSessionSettings, FtpSessionFactory> sessionFactories)
+            throws SchedulerException {
+        RunLog runLog = new RunLog(database.dataSource());
+        int closed = runLog.closeDeadRuns(node);
+        if (closed > 0) {
+            log.info("closed {} run(s) whose process had died as FAILED (interrupted)", closed);
+        }
+        MirrorRunner runner = new MirrorRunner(database, sessionFactories, node);
+        ScheduledJobs definitions = new ScheduledJobs();
+        RunningRuns running = new RunningRuns();
+        Scheduler scheduler = SchedulerBuilder.build(database, node,
+                (bundle, owner) -> new ScheduledRun(definitions, runner, runLog, node, running));
+        try {
+            TriggerSync sync = new TriggerSync(scheduler, definitions);
+            JobFolderWatcher folder = new JobFolderWatcher(jobsDirectory, System::getenv);
+            int scheduled = sync.apply(folder.load());
+            scheduler.start();
+            ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "filesync-reload");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long period = RELOAD_INTERVAL.toMillis();
+            reloader.scheduleWithFixedDelay(() -> reload(folder, sync), period, period, TimeUnit.MILLISECONDS);
+            log.info("node {} serving {} scheduled job(s) from {}", node.name(), scheduled, jobsDirectory);
+            return new SchedulerNode(scheduler, running, reloader, scheduled);
+        } catch (SchedulerException | RuntimeException e) {
+            scheduler.shutdown(false);
+            throw e;
+        }
+    }
+
+    private static void reload(JobFolderWatcher folder, TriggerSync sync) {
+        try {
+            folder.reloadIfChanged().ifPresent(catalog -> {
+                try {
+                    int scheduled = sync.apply(catalog);
+                    log.info("jobs folder reloaded: {} scheduled job(s)", scheduled);
+                } catch (SchedulerException e) {
+                    log.warn("cannot apply the changed job files to the scheduler: {}", e.getMessage());
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("cannot reload the jobs folder: {}", e.getMessage());
+        }
+    }
+
+    /** How many jobs had a trigger once start-up stored them. */
+    public int scheduledAtStart() {
+        return scheduledAtStart;
+    }
+
+    /**
+     * Takes no more fires, asks every running run to stop at a safe point (recorded STOPPED, its
+     * progress kept for the next fire to resume), waits for them at most {@code grace}, then shuts
+     * the scheduler down.
+     *
+     * @return whether every run ended within {@code grace}
+     */
+    public boolean stop(Duration grace) throws InterruptedException {
+        reloader.shutdownNow();
+        try {
+            scheduler.standby();
+        } catch (SchedulerException e) {
+            log.warn("cannot put the scheduler in standby: {}", e.getMessage());
+        }
+        running.stopAll();
+        boolean ended = running.awaitNone(grace);
+        if (!ended) {
+            log.warn("runs still going after {} s: shutting down without them", grace.toSeconds());
+        }
+        try {
+            scheduler.shutdown(ended);
+        } catch (SchedulerException e) {
+            log.warn("cannot shut the scheduler down cleanly: {}", e.getMessage());
+        }
+        return ended;
+    }
+}

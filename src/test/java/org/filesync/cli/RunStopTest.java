@@ -1,0 +1,60 @@
+package org.filesync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.filesync.history.RunRecord;
+import org.filesync.history.RunStatus;
+import org.filesync.history.TransferRecord;
+import org.filesync.testing.ApacheFtpServer;
+import org.filesync.testing.FilesyncProcess;
+import org.filesync.testing.HistoryReader;
+import org.filesync.testing.JobFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SIGTERM to {@code run} on the default kind of database (an H2 file): the run is recorded STOPPED, not left RUNNING. */
+class RunStopTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigtermEndsARunAsStoppedMidFileAndTheNextRunResumesIt() throws Exception {
+        Files.createDirectories(dir.resolve("served/slow"));
+        Files.write(dir.resolve("served/slow/big.bin"), new byte[12 << 20]);
+        String url = "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE";
+        FilesyncProcess filesync = new FilesyncProcess(dir, Map.of("FTP_PASSWORD", ApacheFtpServer.PASSWORD,
+                "FILESYNC_DB_URL", url));
+        try (ApacheFtpServer server = ApacheFtpServer.start(dir.resolve("served"))) {
+            JobFiles.ftpJob(dir.resolve("jobs"), "slow", server.port(), "slow", "bandwidthLimit: 2MB");
+            Process run = filesync.start(List.of("run", "slow"));
+            Path partial = dir.resolve("mirror/slow/.big.bin.filesync-part");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> Files.exists(partial) && Files.size(partial) > 2 << 20);
+
+            run.destroy();
+
+            assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue()).isEqualTo(ExitCode.FAILED);
+            long arrived = Files.size(partial);
+            JobFiles.ftpJob(dir.resolve("jobs"), "slow", server.port(), "slow");
+            FilesyncProcess.Result again = filesync.run("run", "slow");
+            assertThat(again.exitCode()).as(again.all()).isZero();
+            try (HistoryReader history = new HistoryReader(url, Map.of())) {
+                List<RunRecord> runs = history.runs("slow");
+                assertThat(runs.get(0).status()).isEqualTo(RunStatus.STOPPED);
+                assertThat(runs.get(0).error()).isEqualTo("stop requested");
+                assertThat(runs.get(1).resumes()).isEqualTo(runs.get(0).runId());
+                TransferRecord resumed = history.transfers(runs.get(1).runId()).get(0);
+                assertThat(resumed.resumedFrom()).isEqualTo(arrived);
+            }
+        }
+    }
+}
