@@ -129,7 +129,7 @@ final class ControlChannel {
             reply = await(background, timeout, command);
         } else {
             reply = read(timeout, command);
-            while (reply.code() == 200 && unansweredNoops.get() > 0) {
+            while (isKeepAliveAnswer(reply)) {
                 unansweredNoops.decrementAndGet();
                 reply = read(timeout, command);
             }
@@ -143,6 +143,16 @@ final class ControlChannel {
             log.debug("{}: keep-alive replies missing after {}; closing the control connection", endpoint, command);
         }
         return reply;
+    }
+
+    /**
+     * A reply that answers a keep-alive NOOP rather than the transfer: 200, or — from servers that
+     * take no commands but ABOR during a transfer (pure-ftpd) — 500/501/502. A transfer the server
+     * accepted with 1yz never ends in a syntax error of its own.
+     */
+    private boolean isKeepAliveAnswer(Reply reply) {
+        int code = reply.code();
+        return unansweredNoops.get() > 0 && (code == 200 || code == 500 || code == 501 || code == 502);
     }
 
     /**
@@ -160,7 +170,7 @@ final class ControlChannel {
             try {
                 // No read timeout of its own: readFinalReply bounds the wait, and closes the connection when it ends.
                 Reply reply = read(Duration.ZERO, command);
-                while (reply.isPreliminary() || reply.code() == 200 && unansweredNoops.get() > 0) {
+                while (reply.isPreliminary() || isKeepAliveAnswer(reply)) {
                     if (reply.isPreliminary()) {
                         preliminary.accept(reply);
                     } else {
