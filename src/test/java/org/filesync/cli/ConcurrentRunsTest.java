@@ -26,23 +26,12 @@ class ConcurrentRunsTest {
                 "FILESYNC_DB_URL", "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE"));
     }
 
-    private void writeJob(String name, int port, String folder, String... extra) {
-        List<String> lines = new java.util.ArrayList<>(List.of(
-                "remote:",
-                "  url: ftp://" + ApacheFtpServer.USER + "@127.0.0.1:" + port + "/" + folder,
-                "  password: ${FTP_PASSWORD}",
-                "local:",
-                "  path: ../mirror/" + name));
-        lines.addAll(List.of(extra));
-        JobFiles.write(dir.resolve("jobs"), name + ".yaml", lines.toArray(String[]::new));
-    }
-
     @Test
     void secondRunOfARunningJobExitsOneNamingTheRunWhileHistoryStillWorks() throws Exception {
         Files.createDirectories(dir.resolve("served/slow"));
         Files.write(dir.resolve("served/slow/big.bin"), new byte[12 << 20]);
         try (ApacheFtpServer server = ApacheFtpServer.start(dir.resolve("served"))) {
-            writeJob("slow", server.port(), "slow", "bandwidthLimit: 2MB");
+            JobFiles.ftpJob(dir.resolve("jobs"), "slow", server.port(), "slow", "bandwidthLimit: 2MB");
             Process first = filesync().start(List.of("run", "slow"));
             Path partial = dir.resolve("mirror/slow/.big.bin.filesync-part");
             while (!Files.exists(partial)) {
@@ -75,7 +64,7 @@ class ConcurrentRunsTest {
         try (ApacheFtpServer server = ApacheFtpServer.start(dir.resolve("served"));
              FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port())) {
             proxy.answerInstead("RETR pub/refused.txt", "550 refused.txt: Permission denied");
-            writeJob("pub", proxy.port(), "pub");
+            JobFiles.ftpJob(dir.resolve("jobs"), "pub", proxy.port(), "pub");
 
             FilesyncProcess.Result run = filesync().run("run", "pub");
 

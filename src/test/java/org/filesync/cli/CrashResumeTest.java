@@ -32,13 +32,13 @@ class CrashResumeTest {
         byte[] content = new byte[SIZE];
         new Random(3).nextBytes(content);
         Files.write(served.resolve("large.bin"), content);
-        Path partial = dir.resolve("mirror/.large.bin.filesync-part");
+        Path partial = dir.resolve("mirror/big/.large.bin.filesync-part");
 
         try (ApacheFtpServer server = ApacheFtpServer.start(served);
              FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port())) {
             FilesyncProcess filesync = new FilesyncProcess(dir, Map.of("FTP_PASSWORD", ApacheFtpServer.PASSWORD,
                     "FILESYNC_DB_URL", "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE"));
-            writeJob(server.port(), "bandwidthLimit: 3MB");
+            JobFiles.ftpJob(dir.resolve("jobs"), "big", server.port(), "", "bandwidthLimit: 3MB");
 
             Process first = filesync.start(List.of("run", "big"));
             long deadline = System.nanoTime() + 60_000_000_000L;
@@ -49,13 +49,13 @@ class CrashResumeTest {
             }
             first.destroyForcibly().waitFor();
             long hadArrived = Files.size(partial);
-            assertThat(dir.resolve("mirror/large.bin")).doesNotExist();
+            assertThat(dir.resolve("mirror/big/large.bin")).doesNotExist();
 
-            writeJob(proxy.port());
+            JobFiles.ftpJob(dir.resolve("jobs"), "big", proxy.port(), "");
             FilesyncProcess.Result second = filesync.run("run", "big", "--json");
 
             assertThat(second.exitCode()).as(second.all()).isZero();
-            assertThat(Files.readAllBytes(dir.resolve("mirror/large.bin"))).isEqualTo(content);
+            assertThat(Files.readAllBytes(dir.resolve("mirror/big/large.bin"))).isEqualTo(content);
             assertThat(partial).doesNotExist();
             long sentAgain = proxy.dataConnections().stream().mapToLong(FaultProxy.Relay::bytesToClient).sum();
             assertThat(sentAgain).isLessThanOrEqualTo(SIZE - hadArrived + (1 << 20)).isGreaterThan(0);
@@ -73,16 +73,5 @@ class CrashResumeTest {
             assertThat(transfer.get("resumedFrom").asLong()).isGreaterThanOrEqualTo(hadArrived - (4 << 20)).isPositive();
             assertThat(transfer.get("resumedFrom").asLong() + transfer.get("bytesTransferred").asLong()).isEqualTo(SIZE);
         }
-    }
-
-    private void writeJob(int port, String... extra) {
-        List<String> lines = new java.util.ArrayList<>(List.of(
-                "remote:",
-                "  url: ftp://" + ApacheFtpServer.USER + "@127.0.0.1:" + port + "/",
-                "  password: ${FTP_PASSWORD}",
-                "local:",
-                "  path: ../mirror"));
-        lines.addAll(List.of(extra));
-        JobFiles.write(dir.resolve("jobs"), "big.yaml", lines.toArray(String[]::new));
     }
 }

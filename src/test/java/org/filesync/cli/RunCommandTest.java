@@ -39,24 +39,12 @@ class RunCommandTest {
         server = ApacheFtpServer.start(dir.resolve("served"));
         filesync = new FilesyncProcess(dir, Map.of("FTP_PASSWORD", ApacheFtpServer.PASSWORD,
                 "FILESYNC_DB_URL", "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE"));
-        writeJob("pub", server.port(), "%2Fpub");
+        JobFiles.ftpJob(dir.resolve("jobs"), "pub", server.port(), "%2Fpub", "  connectTimeout: 3s");
     }
 
     @AfterEach
     void stopServer() {
         server.close();
-    }
-
-    private void writeJob(String name, int port, String path, String... extra) {
-        List<String> lines = new java.util.ArrayList<>(List.of(
-                "remote:",
-                "  url: ftp://" + ApacheFtpServer.USER + "@127.0.0.1:" + port + "/" + path,
-                "  password: ${FTP_PASSWORD}",
-                "  connectTimeout: 3s",
-                "local:",
-                "  path: ../mirror/" + name));
-        lines.addAll(List.of(extra));
-        JobFiles.write(dir.resolve("jobs"), name + ".yaml", lines.toArray(String[]::new));
     }
 
     private static Set<String> keys(JsonNode node) {
@@ -128,7 +116,7 @@ class RunCommandTest {
         try (var socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        writeJob("nowhere", closedPort, "pub");
+        JobFiles.ftpJob(dir.resolve("jobs"), "nowhere", closedPort, "pub", "  connectTimeout: 3s");
 
         FilesyncProcess.Result run = filesync.run("run", "nowhere", "--json");
 

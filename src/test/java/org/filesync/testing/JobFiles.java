@@ -16,7 +16,8 @@ public final class JobFiles {
 
     /**
      * {@code NAME.yaml}: a download of {@code remoteFolder} from the {@link ApacheFtpServer} at
-     * {@code port} (password from env FTP_PASSWORD) into {@code ../mirror/NAME}, plus {@code extra} lines.
+     * {@code port} (password from env FTP_PASSWORD) into {@code ../mirror/NAME}, plus {@code extra}
+     * lines; those that start with two spaces go into the {@code remote:} section.
      */
     public static Path ftpJob(Path directory, String name, int port, String remoteFolder, String... extra) {
         List<String> lines = new ArrayList<>(List.of(
@@ -25,7 +26,9 @@ public final class JobFiles {
                 "  password: ${FTP_PASSWORD}",
                 "local:",
                 "  path: ../mirror/" + name));
-        lines.addAll(List.of(extra));
+        List<String> more = List.of(extra);
+        lines.addAll(lines.indexOf("local:"), more.stream().filter(line -> line.startsWith("  ")).toList());
+        lines.addAll(more.stream().filter(line -> !line.startsWith("  ")).toList());
         return write(directory, name + ".yaml", lines.toArray(String[]::new));
     }
 

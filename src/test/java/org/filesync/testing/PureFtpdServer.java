@@ -19,18 +19,14 @@ import org.junit.jupiter.api.Assumptions;
  * so CI unpacks it into {@code /opt/pure-ftpd} instead of installing it; an installed one in
  * /usr/sbin works too. Skips the test when neither is there.
  */
-public final class PureFtpdServer implements FtpServerFixture {
+public final class PureFtpdServer extends ServedByProcess {
 
     public static final String USER = "tester";
     public static final String PASSWORD = "secret-pw";
     private static final List<Path> PREFIXES = List.of(Path.of("/opt/pure-ftpd/usr"), Path.of("/usr"));
 
-    private final ServerProcess process;
-    private final Path root;
-
     private PureFtpdServer(ServerProcess process, Path root) {
-        this.process = process;
-        this.root = root;
+        super("pure-ftpd", process, root, USER, PASSWORD);
     }
 
     /** Serves a fresh folder under {@code base}. */
@@ -73,40 +69,5 @@ public final class PureFtpdServer implements FtpServerFixture {
             throw new IOException(String.join(" ", command.subList(0, 2)) + " failed: " + output);
         }
         return output;
-    }
-
-    @Override
-    public String name() {
-        return "pure-ftpd";
-    }
-
-    @Override
-    public int port() {
-        return process.port();
-    }
-
-    @Override
-    public String username() {
-        return USER;
-    }
-
-    @Override
-    public String password() {
-        return PASSWORD;
-    }
-
-    @Override
-    public Path localRoot() {
-        return root;
-    }
-
-    @Override
-    public String remoteRoot() {
-        return "/";
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

@@ -13,17 +13,13 @@ import org.junit.jupiter.api.Assumptions;
  * answers 226 even to an upload whose data connection was reset. Skips the test when pyftpdlib
  * is not installed.
  */
-public final class PyFtpdServer implements FtpServerFixture {
+public final class PyFtpdServer extends ServedByProcess {
 
     public static final String USER = "tester";
     public static final String PASSWORD = "secret-pw";
 
-    private final ServerProcess process;
-    private final Path root;
-
     private PyFtpdServer(ServerProcess process, Path root) {
-        this.process = process;
-        this.root = root;
+        super("pyftpdlib", process, root, USER, PASSWORD);
     }
 
     /** Serves {@code root} (created if needed); the server's log goes beside it. */
@@ -61,40 +57,5 @@ public final class PyFtpdServer implements FtpServerFixture {
             }
         }
         return null;
-    }
-
-    @Override
-    public String name() {
-        return "pyftpdlib";
-    }
-
-    @Override
-    public int port() {
-        return process.port();
-    }
-
-    @Override
-    public String username() {
-        return USER;
-    }
-
-    @Override
-    public String password() {
-        return PASSWORD;
-    }
-
-    @Override
-    public Path localRoot() {
-        return root;
-    }
-
-    @Override
-    public String remoteRoot() {
-        return "/";
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }
