@@ -1,5 +1,6 @@
 package org.filesync.cli;
 
+import org.filesync.history.HistoryFormats;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +45,7 @@ final class ConsoleProgress implements RunProgress, AutoCloseable {
                     .setConsumer(new ConsoleProgressBarConsumer(err)).build();
             bar.setExtraMessage(files(0));
         } else if (!terminal) {
-            err.printf("%s: %d file(s) to transfer, %s%n", job, files, Formats.bytes(bytes));
+            err.printf("%s: %d file(s) to transfer, %s%n", job, files, HistoryFormats.bytes(bytes));
         }
     }
 
@@ -76,8 +77,8 @@ final class ConsoleProgress implements RunProgress, AutoCloseable {
         long now = System.nanoTime();
         if (now - lastLine >= LINE_INTERVAL_NANOS) {
             lastLine = now;
-            err.printf("%s: %s, %s of %s%n", job, files(filesDone.get()), Formats.bytes(bytesDone.get()),
-                    Formats.bytes(bytesTotal));
+            err.printf("%s: %s, %s of %s%n", job, files(filesDone.get()), HistoryFormats.bytes(bytesDone.get()),
+                    HistoryFormats.bytes(bytesTotal));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.filesync.cli;
 
+import org.filesync.history.HistoryFormats;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -58,10 +59,10 @@ final class HistoryCommand implements Callable<Integer> {
         TextTable table = new TextTable(">RUN", "JOB", "TRIGGER", "STATUS", "STARTED", ">DURATION",
                 ">OK", ">SKIPPED", ">FAILED", ">DELETED", ">BYTES", ">RATE", "ERROR");
         for (RunRecord run : runs) {
-            table.row(run.runId(), run.job(), run.trigger(), run.status(), Formats.time(run.startedAt()),
-                    Formats.duration(run.startedAt(), run.finishedAt()), run.filesTransferred(), run.filesSkipped(),
-                    run.filesFailed(), run.filesDeleted(), Formats.bytes(run.bytesTransferred()),
-                    Formats.rate(run.bytesTransferred(), run.startedAt(), run.finishedAt()),
+            table.row(run.runId(), run.job(), run.trigger(), run.status(), HistoryFormats.time(run.startedAt()),
+                    HistoryFormats.duration(run.startedAt(), run.finishedAt()), run.filesTransferred(), run.filesSkipped(),
+                    run.filesFailed(), run.filesDeleted(), HistoryFormats.bytes(run.bytesTransferred()),
+                    HistoryFormats.rate(run.bytesTransferred(), run.startedAt(), run.finishedAt()),
                     run.error() == null ? "" : run.error());
         }
         table.print(out);

@@ -1,18 +1,14 @@
 package org.filesync.cli;
 
+import org.filesync.history.HistoryFormats;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.filesync.history.Database;
-import org.filesync.history.NodeIdentity;
-import org.filesync.history.RunHistory;
-import org.filesync.history.RunLog;
 import org.filesync.history.RunRecord;
 import org.filesync.jobs.JobCatalog;
-import org.filesync.schedule.StoredSchedules;
+import org.filesync.schedule.JobStatus;
+import org.filesync.schedule.JobStatuses;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,28 +32,19 @@ final class JobsCommand implements Callable<Integer> {
         JobCatalog catalog = root.options.loadJobs();
         catalog.errors().forEach(spec.commandLine().getErr()::println);
         spec.commandLine().getErr().flush();
-        Map<String, RunRecord> lastRuns;
-        StoredSchedules schedules;
-        Set<String> running;
-        try (Database database = root.options.openDatabase(1)) {
-            lastRuns = new RunHistory(database.jdbc()).lastRunOfEachJob();
-            schedules = StoredSchedules.read(database.jdbc());
-            running = new RunLog(database.dataSource()).runningJobs(NodeIdentity.current(null));
+        List<JobStatus> views;
+        try (Database database = root.options.openDatabase(2)) {
+            views = JobStatuses.read(catalog, database);
         }
-        Instant now = Instant.now();
-        List<JobView> views = catalog.jobs().stream()
-                .map(job -> JobView.of(job, schedules.nextFireTime(job, now).orElse(null), lastRuns.get(job.name()),
-                        running.contains(job.name())))
-                .toList();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, views);
         } else {
             TextTable table = new TextTable("NAME", "DIRECTION", "SCHEDULE", "TIMEZONE", "NEXT FIRE", "LAST RUN", "RUNNING",
                     "REMOTE");
-            for (JobView view : views) {
+            for (JobStatus view : views) {
                 table.row(view.name(), view.direction(), view.schedule() == null ? "manual" : view.schedule(),
-                        view.timezone(), Formats.time(view.nextFireTime()), lastRunSummary(view.lastRun()),
+                        view.timezone(), HistoryFormats.time(view.nextFireTime()), lastRunSummary(view.lastRun()),
                         view.running() ? "yes" : "no", view.remote());
             }
             table.print(out);
@@ -66,6 +53,6 @@ final class JobsCommand implements Callable<Integer> {
     }
 
     private static String lastRunSummary(RunRecord run) {
-        return run == null ? "never" : run.status() + " #" + run.runId() + " " + Formats.time(run.startedAt());
+        return run == null ? "never" : run.status() + " #" + run.runId() + " " + HistoryFormats.time(run.startedAt());
     }
 }

@@ -1,5 +1,6 @@
 package org.filesync.cli;
 
+import org.filesync.history.HistoryFormats;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class PlanPrinter {
             out.printf("create   %s/%n", folder);
         }
         for (PlannedFile file : plan.transfers()) {
-            out.printf("transfer %s (%s, %s)%n", file.path(), Formats.bytes(Math.max(0, file.size())), file.reason().text());
+            out.printf("transfer %s (%s, %s)%n", file.path(), HistoryFormats.bytes(Math.max(0, file.size())), file.reason().text());
         }
         for (String path : plan.filesToDelete()) {
             out.printf("delete   %s%n", path);
@@ -34,7 +35,7 @@ final class PlanPrinter {
             out.printf("problem  %s%n", problem);
         }
         out.printf("dry run: would transfer %d file(s) (%s), skip %d, delete %d, create %d folder(s); nothing was changed%n",
-                plan.transfers().size(), Formats.bytes(plan.bytesToTransfer()), plan.skips().size(),
+                plan.transfers().size(), HistoryFormats.bytes(plan.bytesToTransfer()), plan.skips().size(),
                 plan.filesToDelete().size(), plan.directoriesToCreate().size());
         out.flush();
     }

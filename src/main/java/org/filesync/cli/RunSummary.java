@@ -1,5 +1,6 @@
 package org.filesync.cli;
 
+import org.filesync.history.HistoryFormats;
 import java.io.PrintWriter;
 import org.filesync.history.RunRecord;
 
@@ -12,9 +13,9 @@ final class RunSummary {
     static void print(PrintWriter out, RunRecord run) {
         out.printf("run %d of %s: %s — %d transferred, %d skipped, %d failed, %d deleted; %s in %s (%s)%n",
                 run.runId(), run.job(), run.status(), run.filesTransferred(), run.filesSkipped(), run.filesFailed(),
-                run.filesDeleted(), Formats.bytes(run.bytesTransferred()),
-                Formats.duration(run.startedAt(), run.finishedAt()),
-                Formats.rate(run.bytesTransferred(), run.startedAt(), run.finishedAt()));
+                run.filesDeleted(), HistoryFormats.bytes(run.bytesTransferred()),
+                HistoryFormats.duration(run.startedAt(), run.finishedAt()),
+                HistoryFormats.rate(run.bytesTransferred(), run.startedAt(), run.finishedAt()));
         if (run.resumes() != null) {
             out.printf("  resumed run %d%n", run.resumes());
         }

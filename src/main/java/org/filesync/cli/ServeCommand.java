@@ -1,12 +1,15 @@
 package org.filesync.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.history.Database;
+import org.filesync.web.Dashboard;
 import org.filesync.history.NodeIdentity;
 import org.filesync.schedule.SchedulerNode;
 import org.slf4j.Logger;
@@ -29,14 +32,30 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     FilesyncCommand root;
 
-    @Option(names = "--port", defaultValue = "8080", description = "dashboard port (default: 8080)")
+    @Option(names = "--port", defaultValue = "8080", description = "dashboard port (default: 8080; 0: any free port)")
     int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "address the dashboard listens on (default: 127.0.0.1; 0.0.0.0 for every interface)")
+    String bind;
 
     @Option(names = "--node", paramLabel = "NAME", description = "this instance's name (default: env FILESYNC_NODE, else host and pid)")
     String node;
 
     @Spec
     CommandSpec spec;
+
+    /** The dashboard is a view: when its port is taken the scheduler serves on without it. */
+    private Dashboard startDashboard(Database database) {
+        try {
+            Dashboard dashboard = Dashboard.start(new InetSocketAddress(bind, port), database, root.options.jobsDirectory);
+            log.info("dashboard on http://{}:{}/", bind, dashboard.port());
+            return dashboard;
+        } catch (IOException | RuntimeException e) {
+            log.warn("dashboard not started on {}:{}: {}", bind, port, e.getMessage());
+            return null;
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -49,10 +68,14 @@ final class ServeCommand implements Callable<Integer> {
         try (Database database = root.options.openDatabase(DATABASE_CONNECTIONS)) {
             SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
                     CommonsNetSessionFactory::new);
+            Dashboard dashboard = startDashboard(database);
             PrintWriter out = spec.commandLine().getOut();
             out.println("ready: " + scheduler.scheduledAtStart() + " jobs scheduled");
             out.flush();
             terminate.await();
+            if (dashboard != null) {
+                dashboard.close();
+            }
             log.info("node {} stopping: no more fires; running transfers stop at a safe point", identity.name());
             boolean clean = scheduler.stop(STOP_GRACE);
             log.info("node {} stopped", identity.name());

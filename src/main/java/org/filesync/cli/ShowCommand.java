@@ -1,5 +1,6 @@
 package org.filesync.cli;
 
+import org.filesync.history.HistoryFormats;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +50,11 @@ final class ShowCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         out.printf("run %d of %s: %s (%s)%n", run.runId(), run.job(), run.status(), run.trigger());
-        out.printf("  started %s, finished %s, took %s, on %s%n", Formats.time(run.startedAt()),
-                Formats.time(run.finishedAt()), Formats.duration(run.startedAt(), run.finishedAt()), run.node());
+        out.printf("  started %s, finished %s, took %s, on %s%n", HistoryFormats.time(run.startedAt()),
+                HistoryFormats.time(run.finishedAt()), HistoryFormats.duration(run.startedAt(), run.finishedAt()), run.node());
         out.printf("  files: %d transferred, %d skipped, %d failed, %d deleted; %s at %s%n", run.filesTransferred(),
-                run.filesSkipped(), run.filesFailed(), run.filesDeleted(), Formats.bytes(run.bytesTransferred()),
-                Formats.rate(run.bytesTransferred(), run.startedAt(), run.finishedAt()));
+                run.filesSkipped(), run.filesFailed(), run.filesDeleted(), HistoryFormats.bytes(run.bytesTransferred()),
+                HistoryFormats.rate(run.bytesTransferred(), run.startedAt(), run.finishedAt()));
         if (run.resumes() != null) {
             out.printf("  resumes run %d%n", run.resumes());
         }

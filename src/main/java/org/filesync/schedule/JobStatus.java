@@ -1,12 +1,12 @@
-package org.filesync.cli;
+package org.filesync.schedule;
 
 import java.time.Instant;
 import java.util.Locale;
 import org.filesync.history.RunRecord;
 import org.filesync.jobs.JobDefinition;
 
-/** One job as {@code jobs --json} prints it: never with a password. {@code running}: a live run of it exists. */
-record JobView(
+/** One job as {@code jobs --json} and the dashboard show it: never with a password. */
+public record JobStatus(
         String name,
         String description,
         String direction,
@@ -18,8 +18,8 @@ record JobView(
         RunRecord lastRun,
         boolean running) {
 
-    static JobView of(JobDefinition job, Instant nextFireTime, RunRecord lastRun, boolean running) {
-        return new JobView(job.name(), job.description(), job.direction().name().toLowerCase(Locale.ROOT),
+    static JobStatus of(JobDefinition job, Instant nextFireTime, RunRecord lastRun, boolean running) {
+        return new JobStatus(job.name(), job.description(), job.direction().name().toLowerCase(Locale.ROOT),
                 job.remote().displayUrl(), job.localPath().toString(), job.schedule(), job.timezone().getId(),
                 nextFireTime, lastRun, running);
     }

@@ -1,4 +1,4 @@
-package org.filesync.cli;
+package org.filesync.history;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,20 +7,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.filesync.jobs.ByteSize;
 
-/** How times, durations, sizes and rates look in tables for people. */
-final class Formats {
+/** How times, durations, sizes and rates of the history look to people: in the command line's tables and the dashboard. */
+public final class HistoryFormats {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private Formats() {
+    private HistoryFormats() {
     }
 
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return instant == null ? "-" : TIME.format(instant);
     }
 
-    static String duration(Instant start, Instant end) {
+    public static String duration(Instant start, Instant end) {
         if (start == null || end == null) {
             return "-";
         }
@@ -33,11 +33,11 @@ final class Formats {
                 : String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60);
     }
 
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         return ByteSize.format(bytes);
     }
 
-    static String rate(long bytes, Instant start, Instant end) {
+    public static String rate(long bytes, Instant start, Instant end) {
         if (start == null || end == null || bytes == 0) {
             return "-";
         }
