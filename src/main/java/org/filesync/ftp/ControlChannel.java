@@ -83,7 +83,7 @@ final class ControlChannel {
         ensureOpen();
         ensureInStep(command);
         if (log.isDebugEnabled()) {
-            log.debug("{} > {} {}", endpoint, command, "PASS".equals(command) ? "****" : argument == null ? "" : argument);
+            log.debug("{} > {}", endpoint, display(command, argument));
         }
         try {
             int code = argument == null ? client.sendCommand(command) : client.sendCommand(command, argument);
@@ -286,7 +286,15 @@ final class ControlChannel {
         return new FtpConnectionException(failure.getMessage() + " (during " + command + ")", e, !failure.isTransient());
     }
 
-    private static String display(String command, String argument) {
-        return argument == null ? command : command + " " + argument;
+    /** A command as messages may show it: never with the password (PASS) or account (ACCT) it carries. */
+    static String display(String command, String argument) {
+        if (argument == null) {
+            return command;
+        }
+        return command + " " + (isSecret(command) ? "******" : argument);
+    }
+
+    static boolean isSecret(String command) {
+        return "PASS".equalsIgnoreCase(command) || "ACCT".equalsIgnoreCase(command);
     }
 }

@@ -8,8 +8,9 @@ package org.filesync.ftp;
 public final class UnsafePathException extends FtpException {
 
     public UnsafePathException(String command, String argument) {
-        super("refusing to send " + command + ": its argument contains CR, LF or NUL: "
-                + argument.replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0"), null);
+        super("refusing to send " + command + ": its argument contains CR, LF or NUL"
+                + (ControlChannel.isSecret(command) ? "" : ": "
+                + argument.replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0")), null);
     }
 
     @Override

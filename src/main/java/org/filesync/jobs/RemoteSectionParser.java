@@ -102,7 +102,14 @@ final class RemoteSectionParser {
             return Optional.empty();
         }
         if (remote.has("password")) {
-            return remote.string("password").map(Secret::new);
+            return remote.string("password").filter(text -> {
+                if (text.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+                    // a secret read from a file into the environment often keeps its newline
+                    remote.error("password", "contains a line break or NUL (a trailing newline from a secret file?)");
+                    return false;
+                }
+                return true;
+            }).map(Secret::new);
         }
         if (remote.has("passwordFile")) {
             return remote.string("passwordFile").flatMap(this::readPasswordFile);

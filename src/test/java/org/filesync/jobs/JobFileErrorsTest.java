@@ -67,6 +67,20 @@ class JobFileErrorsTest {
     }
 
     @Test
+    void passwordWithTrailingNewlineFromTheEnvironmentIsAnErrorThatDoesNotShowIt() {
+        Path file = JobFiles.write(dir, "job.yaml", "remote:", "  url: ftp://u@h/", "  password: ${FROM_SECRET_FILE}",
+                "local:", "  path: x");
+
+        JobCatalog catalog = JobCatalog.load(dir, Map.of("FROM_SECRET_FILE", "s3cr3t-value\n")::get);
+
+        assertThat(catalog.errors()).singleElement().satisfies(error -> {
+            assertThat(error.file()).isEqualTo(file);
+            assertThat(error.line()).isEqualTo(3);
+            assertThat(error.message()).contains("remote.password", "line break").doesNotContain("s3cr3t-value");
+        });
+    }
+
+    @Test
     void unreadablePasswordFileIsReported() {
         JobFileError error = onlyError("remote:", "  url: ftp://u@h/", "  passwordFile: nowhere.txt", "local:", "  path: x");
 

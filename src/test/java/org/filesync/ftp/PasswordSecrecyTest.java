@@ -1,0 +1,52 @@
+package org.filesync.ftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.filesync.testing.ReplyScriptServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** However a login fails, the password is not in the message that reaches the history. */
+class PasswordSecrecyTest {
+
+    private ReplyScriptServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = ReplyScriptServer.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private FtpException loginFailure(String password) {
+        FtpSessionSettings base = server.settings();
+        FtpSessionSettings settings = new FtpSessionSettings(base.host(), base.port(), base.username(), password,
+                base.tls(), base.certificate(), base.verifyCertificate(), base.passive(), base.activeAddress(),
+                base.activePorts(), base.transferMode(), base.markerInterval(), base.connectTimeout(),
+                base.idleTimeout(), base.throttle());
+        return catchThrowableOfType(() -> new CommonsNetSessionFactory(settings).open(), FtpException.class);
+    }
+
+    @Test
+    void serverClosingOnPassDoesNotRepeatThePassword() {
+        server.reply("PASS", "421 Too many failures, closing");
+
+        FtpException failure = loginFailure("hunter2-secret");
+
+        assertThat(failure.replyCode()).isEqualTo(421);
+        assertThat(failure.getMessage()).contains("PASS ******", "421").doesNotContain("hunter2-secret");
+    }
+
+    @Test
+    void passwordWithALineBreakIsRefusedWithoutShowingIt() {
+        FtpException failure = loginFailure("hunter3-secret\n");
+
+        assertThat(failure).isInstanceOf(UnsafePathException.class);
+        assertThat(failure.getMessage()).contains("PASS", "CR, LF or NUL").doesNotContain("hunter3-secret");
+    }
+}
