@@ -1,6 +1,7 @@
 package org.filesync.batch;
 
 import java.io.IOException;
+import org.filesync.ftp.FtpException;
 import org.filesync.history.RunCounters;
 import org.filesync.history.RunStatus;
 import org.slf4j.Logger;
@@ -23,16 +24,23 @@ final class FinalizeStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        int unfinished = run.transferLog.failUnfinished(run.runId, "not transferred: the run ended before this file");
+        if (unfinished > 0) {
+            log.warn("job {} run {}: {} file(s) were left unfinished", run.job.name(), run.runId, unfinished);
+        }
         RunCounters counters = run.transferLog.counters(run.runId);
+        String error = null;
         if (counters.filesFailed() == 0) {
             try {
                 run.direction.removeLeftoverPartials();
-            } catch (IOException e) {
-                log.warn("job {} run {}: cannot remove leftover partial files: {}", run.job.name(), run.runId, e.getMessage());
+            } catch (IOException | FtpException e) {
+                // A partial file left behind breaks the promise of a clean target after exit 0.
+                error = "cannot remove leftover partial files: " + e.getMessage();
             }
         }
-        RunStatus status = counters.filesFailed() == 0 ? RunStatus.COMPLETED : RunStatus.COMPLETED_WITH_ERRORS;
-        run.runLog.finish(run.runId, status, counters, null);
+        RunStatus status = counters.filesFailed() == 0 && error == null ? RunStatus.COMPLETED
+                : RunStatus.COMPLETED_WITH_ERRORS;
+        run.runLog.finish(run.runId, status, counters, error);
         return RepeatStatus.FINISHED;
     }
 }

@@ -88,7 +88,7 @@ public final class MirrorRunner {
             return thread;
         });
         long period = RunLog.HEARTBEAT_INTERVAL.toMillis();
-        heartbeat.scheduleAtFixedRate(() -> heartbeatQuietly(start.runId()), period, period, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(() -> heartbeatQuietly(start.runId(), stopRequested), period, period, TimeUnit.MILLISECONDS);
         try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
             MirrorRunContext context = new MirrorRunContext(job, start.runId(), sessions, runLog, transferLog, catalog,
                     progress, stopRequested);
@@ -157,9 +157,11 @@ public final class MirrorRunner {
         return sessionFactories.apply(JobSessionSettings.of(job, throttle));
     }
 
-    private void heartbeatQuietly(long runId) {
+    private void heartbeatQuietly(long runId, AtomicBoolean stopRequested) {
         try {
-            runLog.heartbeat(runId);
+            if (!runLog.heartbeat(runId) && !stopRequested.getAndSet(true)) {
+                log.warn("run {} was closed by another filesync process that took it for dead: stopping it", runId);
+            }
         } catch (RuntimeException e) {
             log.debug("heartbeat of run {} failed: {}", runId, e.getMessage());
         }

@@ -33,6 +33,11 @@ final class TransferStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
+        try {
+            run.direction.prepareTarget();
+        } catch (FtpException | IOException e) {
+            throw new RunFailedException("cannot create the target folder: " + e.getMessage(), e);
+        }
         for (String folder : run.plan.directoriesToCreate()) {
             try {
                 run.direction.createDirectory(folder);

@@ -3,7 +3,6 @@ package org.filesync.cli;
 import java.nio.file.Path;
 import org.filesync.history.Database;
 import org.filesync.history.DatabaseSettings;
-import org.filesync.history.DatabaseUnavailableException;
 import org.filesync.jobs.JobCatalog;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -35,12 +34,11 @@ final class CommonOptions {
         }
     }
 
-    /** A database that cannot be opened is a configuration problem: exit 2, and no run is made. */
+    /**
+     * A malformed or unsupported URL is a configuration error (exit 2); a database that cannot be
+     * reached now (restarting, network) is a failure of this attempt (exit 1), and no run is made.
+     */
     Database openDatabase(int maxConnections) {
-        try {
-            return Database.open(databaseSettings(), maxConnections);
-        } catch (DatabaseUnavailableException e) {
-            throw new ConfigurationException(e.getMessage());
-        }
+        return Database.open(databaseSettings(), maxConnections);
     }
 }

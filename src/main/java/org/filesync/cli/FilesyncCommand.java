@@ -45,7 +45,8 @@ final class FilesyncCommand implements Runnable {
             root = root.getCause();
         }
         String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-        return root == exception || root.getMessage() == null ? message : message + ": " + root.getMessage();
+        boolean saidAlready = root.getMessage() == null || message.contains(root.getMessage());
+        return root == exception || saidAlready ? message : message + ": " + root.getMessage();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -211,7 +211,8 @@ final class CommonsNetSession implements FtpSession {
     }
 
     /** Whether {@code path} names a folder: MLST where offered, else CWD there and back. */
-    private boolean isDirectory(String path) throws FtpException {
+    @Override
+    public boolean isDirectory(String path) throws FtpException {
         if (features.mlsd()) {
             Reply reply = control.send("MLST", path);
             return reply.isCompletion() && reply.text().toLowerCase(Locale.ROOT).contains("type=dir");

@@ -106,7 +106,7 @@ final class DataConnections {
             if (reply.code() == 229) {
                 Matcher m = EPSV_PORT.matcher(reply.text());
                 if (m.find()) {
-                    return Integer.parseInt(m.group(2));
+                    return checkedPort(m.group(2), "EPSV", reply);
                 }
                 throw new FtpReplyException("unreadable EPSV reply", "EPSV", reply.code(), reply.text(), null);
             }
@@ -125,7 +125,21 @@ final class DataConnections {
         if (!m.find()) {
             throw new FtpReplyException("unreadable PASV reply", "PASV", reply.code(), reply.text(), null);
         }
-        return Integer.parseInt(m.group(5)) * 256 + Integer.parseInt(m.group(6));
+        int high = checkedPort(m.group(5), "PASV", reply);
+        int low = checkedPort(m.group(6), "PASV", reply);
+        if (high > 255 || low > 255) {
+            throw new FtpReplyException("PASV reply names no valid port", "PASV", reply.code(), reply.text(), null);
+        }
+        return checkedPort(Integer.toString(high * 256 + low), "PASV", reply);
+    }
+
+    /** A port from a passive reply, which a hostile or broken server may make anything. */
+    private static int checkedPort(String digits, String command, Reply reply) throws FtpReplyException {
+        int port = digits.length() > 5 ? -1 : Integer.parseInt(digits);
+        if (port < 1 || port > 65535) {
+            throw new FtpReplyException(command + " reply names no valid port", command, reply.code(), reply.text(), null);
+        }
+        return port;
     }
 
     private Opened openActive(String command, String argument, String restartArgument, String commandIfRefused)
@@ -141,8 +155,7 @@ final class DataConnections {
                 throw control.rejected(sent, argument, reply);
             }
             try {
-                listener.setSoTimeout((int) connectTimeout.toMillis());
-                socket = listener.accept();
+                socket = acceptFromServer(listener);
                 socket.setSoTimeout((int) control.idleTimeout().toMillis());
                 return new Opened(secured(socket, endpoint(socket)), sent, restarted);
             } catch (IOException e) {
@@ -151,6 +164,26 @@ final class DataConnections {
             }
         } finally {
             closeQuietly(listener);
+        }
+    }
+
+    /**
+     * The server's data connection, and only the server's: a connection from any other host (a
+     * third party racing for the port to inject or steal data) is closed, and the wait goes on
+     * until the connect timeout.
+     */
+    private Socket acceptFromServer(ServerSocket listener) throws IOException {
+        long deadline = System.nanoTime() + connectTimeout.toNanos();
+        while (true) {
+            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            listener.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            Socket socket = listener.accept();
+            if (socket.getInetAddress().equals(control.remoteAddress())) {
+                return socket;
+            }
+            log.warn("{}: refused a data connection from {}, which is not the server", control.endpoint(),
+                    socket.getInetAddress().getHostAddress());
+            closeQuietly(socket);
         }
     }
 

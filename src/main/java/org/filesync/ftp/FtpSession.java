@@ -79,6 +79,13 @@ public interface FtpSession extends AutoCloseable {
 
     void delete(String path) throws FtpException;
 
+    /**
+     * Whether {@code path} is a folder (MLST where offered, else CWD there and back). A LIST of a
+     * folder that does not exist may come back empty rather than failing (vsftpd), so a listing's
+     * root is checked with this before its emptiness is believed.
+     */
+    boolean isDirectory(String path) throws FtpException;
+
     /** MKD; an existing folder is not an error. */
     void makeDirectory(String path) throws FtpException;
 

@@ -130,15 +130,19 @@ public final class RunLog {
                 .param("execution", executionId).param("id", runId).update();
     }
 
-    public void heartbeat(long runId) {
-        jdbc.sql("UPDATE fs_run SET heartbeat_at = :now WHERE run_id = :id AND status = 'RUNNING'")
-                .param("now", now()).param("id", runId).update();
+    /**
+     * @return false when the run is no longer RUNNING: another process took it for dead and closed
+     *     it (a long pause, a clock far off), so this one must stop rather than run beside its successor
+     */
+    public boolean heartbeat(long runId) {
+        return jdbc.sql("UPDATE fs_run SET heartbeat_at = :now WHERE run_id = :id AND status = 'RUNNING'")
+                .param("now", now()).param("id", runId).update() > 0;
     }
 
     public void finish(long runId, RunStatus status, RunCounters counters, String error) {
         jdbc.sql("UPDATE fs_run SET status = :status, finished_at = :now, files_transferred = :transferred, "
                         + "files_skipped = :skipped, files_failed = :failed, files_deleted = :deleted, "
-                        + "bytes_transferred = :bytes, error = :error WHERE run_id = :id")
+                        + "bytes_transferred = :bytes, error = :error WHERE run_id = :id AND status = 'RUNNING'")
                 .param("status", status.name()).param("now", now())
                 .param("transferred", counters.filesTransferred()).param("skipped", counters.filesSkipped())
                 .param("failed", counters.filesFailed()).param("deleted", counters.filesDeleted())
@@ -166,9 +170,18 @@ public final class RunLog {
                 .list();
     }
 
+    /**
+     * A run lives while its heartbeat is fresh. On its own host a dead pid tells sooner that it is
+     * gone (kill -9, then run again at once); a live pid proves nothing, since pids are reused
+     * (a container's java is often pid 1 after every restart), so the heartbeat still decides.
+     */
     private static boolean isAlive(LiveRun run, NodeIdentity self, Duration staleAfter) {
-        if (run.host() != null && run.host().equals(self.host()) && run.pid() != null) {
-            return run.pid() == self.pid() || ProcessHandle.of(run.pid()).map(ProcessHandle::isAlive).orElse(false);
+        boolean sameHost = run.host() != null && run.host().equals(self.host()) && run.pid() != null;
+        if (sameHost && run.pid() == self.pid()) {
+            return true;
+        }
+        if (sameHost && !ProcessHandle.of(run.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
         }
         return run.heartbeat() != null && run.heartbeat().toInstant().isAfter(Instant.now().minus(staleAfter));
     }

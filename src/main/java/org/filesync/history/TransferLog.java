@@ -88,6 +88,13 @@ public final class TransferLog {
                 .optional().flatMap(found -> found);
     }
 
+    /** Marks the run's rows that never finished as FAILED, with {@code reason}; returns how many there were. */
+    public int failUnfinished(long runId, String reason) {
+        return jdbc.sql("UPDATE fs_transfer SET status = 'FAILED', message = :reason, finished_at = :now "
+                        + "WHERE run_id = :run AND status IN ('PENDING', 'IN_PROGRESS')")
+                .param("reason", reason).param("now", RunLog.now()).param("run", runId).update();
+    }
+
     public RunCounters counters(long runId) {
         Map<String, long[]> byStatus = new HashMap<>();
         jdbc.sql("SELECT status, COUNT(*), COALESCE(SUM(bytes_transferred), 0) FROM fs_transfer WHERE run_id = :run "

@@ -51,8 +51,9 @@ record FtpUrl(String scheme, String user, String host, int port, String path) {
         return new FtpUrl(matcher.group(1).toLowerCase(), userInfo == null || userInfo.isEmpty() ? null : decode(userInfo), host, port, path);
     }
 
+    /** Everything up to the last '@' after the scheme may hold a password, '/' and '@' included: none of it is shown. */
     private static String withoutUserInfo(String text) {
-        return text.replaceFirst("//[^@/]*@", "//");
+        return text.replaceFirst("//.*@", "//");
     }
 
     private static String decode(String text) {

@@ -36,7 +36,7 @@ final class DownloadMirror implements MirrorDirection {
         walker.start();
         TreeListing source;
         try {
-            source = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter()).scan(job.remote().path());
+            source = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter()).scan(job.remote().path(), false);
         } finally {
             walker.join();
         }
@@ -55,6 +55,11 @@ final class DownloadMirror implements MirrorDirection {
             }
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    @Override
+    public void prepareTarget() throws IOException {
+        Files.createDirectories(localRoot);
     }
 
     @Override

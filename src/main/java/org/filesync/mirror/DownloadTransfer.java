@@ -95,7 +95,8 @@ public final class DownloadTransfer extends ResumableTransfer {
     @Override
     protected TransferResult move(PlannedFile file, FtpSession session, RestartPoint from, TransferListener listener)
             throws IOException, FtpException {
-        return session.retrieve(SafePaths.remotePath(remoteRoot, file.path()), partial(file), from, listener);
+        // the listed size lets the transport tell a cut transfer that the server still answers 226
+        return session.retrieve(SafePaths.remotePath(remoteRoot, file.path()), partial(file), from, file.size(), listener);
     }
 
     @Override

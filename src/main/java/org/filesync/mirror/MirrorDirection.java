@@ -18,6 +18,9 @@ public interface MirrorDirection {
 
     Sides scan() throws FtpException, IOException, InterruptedException;
 
+    /** Makes the target's root where it does not exist yet (only when files are to go there). */
+    void prepareTarget() throws FtpException, IOException;
+
     void createDirectory(String path) throws FtpException, IOException, UnsafeLocalPathException;
 
     void deleteFile(String path) throws FtpException, IOException, UnsafeLocalPathException;
@@ -25,7 +28,7 @@ public interface MirrorDirection {
     void deleteDirectory(String path) throws FtpException, IOException, UnsafeLocalPathException;
 
     /** Removes partial files left by earlier runs once nothing needs them: a run that ends with exit 0 leaves none. */
-    void removeLeftoverPartials() throws IOException;
+    void removeLeftoverPartials() throws IOException, FtpException;
 
     FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
                               Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested);

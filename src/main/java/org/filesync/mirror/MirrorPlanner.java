@@ -50,6 +50,14 @@ public final class MirrorPlanner {
                     .toList();
         }
         List<String> problems = new ArrayList<>(source.problems());
+        boolean sourceEmpty = source.files().isEmpty() && source.directories().isEmpty() && source.rejected().isEmpty();
+        if (delete && sourceEmpty && !target.files().isEmpty()) {
+            // A source that lists nothing at all is far more often a broken share or a server
+            // quirk than a wish to empty the mirror: deleting everything needs a person.
+            problems.add("the source lists no files at all: nothing is deleted (empty the target by hand if that is meant)");
+            deleteFiles = List.of();
+            deleteDirectories = List.of();
+        }
         return new MirrorPlan(create, transfers, skips, source.rejected(), source.ignored(), deleteFiles,
                 deleteDirectories, problems, Set.copyOf(target.partials()));
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.filesync.ftp.EntryType;
 import org.filesync.ftp.FtpException;
+import org.filesync.ftp.FtpReplyException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.RemoteEntry;
 import org.filesync.ftp.TimePrecision;
@@ -40,12 +41,22 @@ public final class RemoteTreeScanner {
         this.filter = filter;
     }
 
-    /** @throws FtpException when the root itself cannot be listed */
-    public TreeListing scan(String root) throws FtpException, InterruptedException {
+    /**
+     * @param missingRootIsEmpty true where a root that does not exist yet means an empty tree (the
+     *     target of an upload); otherwise a missing root fails the scan
+     * @throws FtpException when the root itself cannot be listed, or is missing and must not be
+     */
+    public TreeListing scan(String root, boolean missingRootIsEmpty) throws FtpException, InterruptedException {
+        if (!rootExists(root)) {
+            if (missingRootIsEmpty) {
+                return new TreeListing(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            }
+            throw new FtpReplyException("remote folder " + root, 550, "does not exist (or is not a folder)");
+        }
         Collector collector = new Collector();
         LinkedBlockingDeque<String> folders = new LinkedBlockingDeque<>();
         AtomicInteger unfinished = new AtomicInteger(1);
-        AtomicReference<FtpException> rootFailure = new AtomicReference<>();
+        AtomicReference<Exception> rootFailure = new AtomicReference<>();
         folders.add("");
 
         List<Thread> workers = new ArrayList<>();
@@ -58,14 +69,18 @@ public final class RemoteTreeScanner {
         for (Thread worker : workers) {
             worker.join();
         }
-        if (rootFailure.get() != null) {
-            throw rootFailure.get();
+        Exception failure = rootFailure.get();
+        if (failure instanceof FtpException ftp) {
+            throw ftp;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("listing " + root + " failed: " + failure.getMessage(), failure);
         }
         return collector.listing();
     }
 
     private void listFolders(String root, LinkedBlockingDeque<String> folders, AtomicInteger unfinished,
-                             Collector collector, AtomicReference<FtpException> rootFailure) {
+                             Collector collector, AtomicReference<Exception> rootFailure) {
         FtpSession session = null;
         try {
             while (unfinished.get() > 0 && rootFailure.get() == null) {
@@ -78,7 +93,9 @@ public final class RemoteTreeScanner {
                         session = sessions.borrow();
                     }
                     session = listOne(session, root, folder, folders, unfinished, collector);
-                } catch (FtpException e) {
+                } catch (FtpException | RuntimeException e) {
+                    // Whatever goes wrong, a folder that was not listed must make the listing
+                    // incomplete: a folder silently missing would have its target copy deleted.
                     if (folder.isEmpty()) {
                         rootFailure.compareAndSet(null, e);
                     } else {
@@ -94,6 +111,21 @@ public final class RemoteTreeScanner {
             if (session != null) {
                 sessions.release(session);
             }
+        }
+    }
+
+    private boolean rootExists(String root) throws FtpException {
+        if (root.isEmpty() || root.equals(".") || root.equals("/")) {
+            return true;
+        }
+        FtpSession session = sessions.borrow();
+        try {
+            boolean exists = session.isDirectory(root);
+            sessions.release(session);
+            return exists;
+        } catch (FtpException e) {
+            sessions.discard(session);
+            throw e;
         }
     }
 

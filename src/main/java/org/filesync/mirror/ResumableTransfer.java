@@ -141,6 +141,14 @@ abstract class ResumableTransfer implements FileTransfer {
             } catch (IOException e) {
                 bytes += progress.unreported();
                 return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null, "local: " + describe(e)));
+            } catch (RuntimeException e) {
+                // Nothing foresaw this (a bug, a reply no rule covers): the file fails visibly and
+                // the session, in an unknown state, goes; the run goes on with the other files.
+                bytes += progress.unreported();
+                worker.lost();
+                log.warn("{}: unexpected failure", file.path(), e);
+                return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null,
+                        "unexpected failure: " + e));
             }
             if (attempt > retry.retries()) {
                 return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, lastReply,

@@ -2,10 +2,13 @@ package org.filesync.mirror;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
+import org.filesync.ftp.FtpReplyException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.jobs.VerifyMode;
@@ -15,6 +18,7 @@ final class UploadMirror implements MirrorDirection {
 
     private final JobDefinition job;
     private final SessionPool sessions;
+    private final List<String> partials = new ArrayList<>();
 
     UploadMirror(JobDefinition job, SessionPool sessions) {
         this.job = job;
@@ -27,13 +31,18 @@ final class UploadMirror implements MirrorDirection {
             throw new IOException("the local folder " + job.localPath() + " does not exist");
         }
         TreeListing source = new LocalTreeScanner(job.pathFilter()).scan(job.localPath());
-        makeRemoteRoot();
-        TreeListing target = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter()).scan(job.remote().path());
+        // a root that does not exist yet is an empty target; it is made when files go there, so a
+        // dry run changes nothing on the server
+        TreeListing target = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter())
+                .scan(job.remote().path(), true);
+        partials.clear();
+        partials.addAll(target.partials());
         return new Sides(source, target);
     }
 
     /** MKD each folder of the remote root, so the first upload to a new place works. */
-    private void makeRemoteRoot() throws FtpException {
+    @Override
+    public void prepareTarget() throws FtpException {
         String root = job.remote().path();
         if (root.isEmpty() || root.equals("/")) {
             return;
@@ -65,10 +74,19 @@ final class UploadMirror implements MirrorDirection {
         withSession(session -> session.removeDirectory(SafePaths.remotePath(job.remote().path(), path)));
     }
 
+    /** Partial files an earlier run left on the server, for files that are not partial any more. */
     @Override
-    public void removeLeftoverPartials() {
-        // Remote partial files are renamed away as each upload completes; earlier runs' leftovers are
-        // overwritten by the next upload of the same file.
+    public void removeLeftoverPartials() throws FtpException {
+        for (String path : partials) {
+            try {
+                withSession(session -> session.delete(SafePaths.remotePath(job.remote().path(), SafePaths.partialName(path))));
+            } catch (FtpReplyException e) {
+                if (e.isTransient()) {
+                    throw e;
+                }
+                // 550: already renamed into place by this run's upload of the file
+            }
+        }
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.filesync.ftp.RestartPoint;
 import org.filesync.ftp.TransferListener;
 import org.filesync.ftp.TransferResult;
 import org.filesync.jobs.VerifyMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * STOR into {@code .NAME.filesync-part} in the same remote folder, check its size with SIZE (a
@@ -22,6 +24,8 @@ import org.filesync.jobs.VerifyMode;
  * the final name and set the local modify time where the server allows (MFMT).
  */
 public final class UploadTransfer extends ResumableTransfer {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadTransfer.class);
 
     public UploadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
                           VerifyMode verify, Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
@@ -100,7 +104,16 @@ public final class UploadTransfer extends ResumableTransfer {
             session.rename(partial, target);
         }
         if (file.source().modified() != null) {
-            session.setModificationTime(target, file.source().modified());
+            try {
+                session.setModificationTime(target, file.source().modified());
+            } catch (FtpReplyException e) {
+                // The file is whole under its final name; a refused time must not fail it (the
+                // catalog keeps the source's time, so the next run does not upload it again).
+                if (e.isTransient()) {
+                    throw e;
+                }
+                log.debug("{}: the server kept its own time for {}: {}", remoteRoot, file.path(), e.getMessage());
+            }
         }
     }
 

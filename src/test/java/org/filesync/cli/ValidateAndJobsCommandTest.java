@@ -103,7 +103,7 @@ class ValidateAndJobsCommandTest {
     }
 
     @Test
-    void unreachableDatabaseIsAConfigurationErrorThatMasksItsPassword() throws Exception {
+    void unreachableDatabaseFailsWithExitOneAndMasksItsPassword() throws Exception {
         int closedPort;
         try (var socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -112,7 +112,7 @@ class ValidateAndJobsCommandTest {
         FilesyncProcess.Result result = filesync().run("history",
                 "--db", "jdbc:postgresql://127.0.0.1:" + closedPort + "/filesync?password=db-secret-1");
 
-        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr()).contains("cannot open the database", "127.0.0.1:" + closedPort, "password=******");
         assertThat(result.all()).doesNotContain("db-secret-1");
     }

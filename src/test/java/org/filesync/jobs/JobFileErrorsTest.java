@@ -105,6 +105,13 @@ class JobFileErrorsTest {
     }
 
     @Test
+    void malformedUrlNeverShowsAnyPartOfItsUserInfo() {
+        JobFileError error = onlyError("remote:", "  url: ftp://bob:pa/ss@h@st/x:y:z", "local:", "  path: x");
+
+        assertThat(error.message()).doesNotContain("pa/ss", "ss@", "bob");
+    }
+
+    @Test
     void negativeParallelIsReported() {
         JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "parallel: -2");
 

@@ -15,6 +15,7 @@ import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.FaultProxy;
 import org.filesync.testing.MirrorHarness;
 import org.filesync.testing.ReplyScriptServer;
+import org.filesync.testing.VsftpdServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +80,72 @@ class MirrorFaultsTest {
     }
 
     @Test
+    void missingRemoteRootFailsTheRunInsteadOfDeletingTheMirror() throws Exception {
+        try (VsftpdServer server = VsftpdServer.start(dir.resolve("server"));
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            Files.createDirectories(server.localRoot().resolve("pub"));
+            Files.writeString(server.localRoot().resolve("pub/kept.txt"), "kept");
+            Path target = dir.resolve("target");
+            harness.run(harness.job("renamed", server, "download", "pub", target, "delete: true"));
+
+            // the vendor renames the folder (or the job file has a typo): vsftpd lists it as empty
+            RunRecord run = harness.run(harness.job("renamed", server, "download", "pub-renamed", target, "delete: true"));
+
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(run.error()).contains("pub-renamed", "does not exist");
+            assertThat(target.resolve("kept.txt")).hasContent("kept");
+        }
+    }
+
+    @Test
+    void emptySourceNeverDeletesTheMirror() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("server/pub"));
+        Files.writeString(served.resolve("a.txt"), "a");
+        try (ApacheFtpServer server = ApacheFtpServer.start(served.getParent());
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            Path target = dir.resolve("target");
+            harness.run(harness.job("emptied", server, "download", "pub", target, "delete: true"));
+            Files.delete(served.resolve("a.txt"));
+
+            RunRecord run = harness.run(harness.job("emptied", server, "download", "pub", target, "delete: true"));
+
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(run.filesDeleted()).isZero();
+            assertThat(target.resolve("a.txt")).hasContent("a");
+        }
+    }
+
+    @Test
+    void passiveReplyWithAnImpossiblePortFailsTheRunAndDeletesNothing() throws Exception {
+        try (ReplyScriptServer server = ReplyScriptServer.start();
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            server.reply("EPSV", "229 Entering Extended Passive Mode (|||99999|)");
+            Path target = Files.createDirectories(dir.resolve("target"));
+            Files.writeString(target.resolve("mine.txt"), "mine");
+
+            RunRecord run = harness.run(harness.job("badport", "u", "p", server.port(), "", "download", target,
+                    "delete: true", "retries: 0"));
+
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(run.error()).contains("no valid port");
+            assertThat(target.resolve("mine.txt")).hasContent("mine");
+        }
+    }
+
+    @Test
+    void dryRunOfAnUploadCreatesNothingOnTheServer() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("outgoing"));
+        Files.writeString(source.resolve("report.csv"), "1,2,3");
+        try (ApacheFtpServer server = ApacheFtpServer.start(Files.createDirectories(dir.resolve("server")));
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            MirrorPlan plan = harness.runner().dryRun(harness.job("up", server, "upload", "new/deeper", source));
+
+            assertThat(plan.transfers()).extracting(PlannedFile::path).containsExactly("report.csv");
+            assertThat(server.localRoot().resolve("new")).doesNotExist();
+        }
+    }
+
+    @Test
     void permanentRefusalOfOneFileFailsThatFileOnlyAndTheRunGoesOn() throws Exception {
         Path served = Files.createDirectories(dir.resolve("server/pub"));
         Files.writeString(served.resolve("good-1.txt"), "one");
@@ -118,7 +185,7 @@ class MirrorFaultsTest {
                     "") + "\r\n");
             Path root = Files.createDirectories(dir.resolve("target/root"));
 
-            RunRecord run = harness.run(harness.job("hostile", "u", "p", server.port(), "pub", "download", root));
+            RunRecord run = harness.run(harness.job("hostile", "u", "p", server.port(), "", "download", root));
 
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
             assertThat(dir.resolve("target/x")).doesNotExist();
