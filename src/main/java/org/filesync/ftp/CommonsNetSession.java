@@ -215,7 +215,13 @@ final class CommonsNetSession implements FtpSession {
     public boolean isDirectory(String path) throws FtpException {
         if (features.mlsd()) {
             Reply reply = control.send("MLST", path);
-            return reply.isCompletion() && reply.text().toLowerCase(Locale.ROOT).contains("type=dir");
+            if (reply.isCompletion()) {
+                return reply.text().toLowerCase(Locale.ROOT).contains("type=dir");
+            }
+            if (reply.code() == 550) {
+                return false;
+            }
+            // listed in FEAT for MLSD's sake but not implemented itself (500/502/504): ask CWD
         }
         Reply pwd = control.send("PWD", null);
         Matcher quoted = QUOTED_PATH.matcher(pwd.text());
