@@ -1,6 +1,7 @@
 package org.filesync.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -75,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
             run = runner.run(definition, "manual", null, progress, stop);
         } catch (JobAlreadyRunningException e) {
             spec.commandLine().getErr().println("filesync: " + e.getMessage());
+            if (json) {
+                JsonOutput.print(spec.commandLine().getOut(), Map.of("error", e.getMessage(), "runningRunId", e.runId()));
+            }
             return ExitCode.FAILED;
         }
         PrintWriter out = spec.commandLine().getOut();

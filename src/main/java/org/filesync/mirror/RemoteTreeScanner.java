@@ -81,18 +81,14 @@ public final class RemoteTreeScanner {
 
     private void listFolders(String root, LinkedBlockingDeque<String> folders, AtomicInteger unfinished,
                              Collector collector, AtomicReference<Exception> rootFailure) {
-        FtpSession session = null;
-        try {
+        try (WorkerSession session = new WorkerSession(sessions)) {
             while (unfinished.get() > 0 && rootFailure.get() == null) {
                 String folder = folders.poll(20, TimeUnit.MILLISECONDS);
                 if (folder == null) {
                     continue;
                 }
                 try {
-                    if (session == null) {
-                        session = sessions.borrow();
-                    }
-                    session = listOne(session, root, folder, folders, unfinished, collector);
+                    listOne(session, root, folder, folders, unfinished, collector);
                 } catch (FtpException | RuntimeException e) {
                     // Whatever goes wrong, a folder that was not listed must make the listing
                     // incomplete: a folder silently missing would have its target copy deleted.
@@ -107,10 +103,6 @@ public final class RemoteTreeScanner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            if (session != null) {
-                sessions.release(session);
-            }
         }
     }
 
@@ -129,22 +121,21 @@ public final class RemoteTreeScanner {
         }
     }
 
-    /** Lists one folder, retrying transient failures on a fresh session; returns the session to go on with. */
-    private FtpSession listOne(FtpSession session, String root, String folder, LinkedBlockingDeque<String> folders,
-                               AtomicInteger unfinished, Collector collector) throws FtpException {
+    /** Lists one folder, retrying transient failures (on a fresh session when the connection was lost). */
+    private void listOne(WorkerSession session, String root, String folder, LinkedBlockingDeque<String> folders,
+                         AtomicInteger unfinished, Collector collector) throws FtpException {
         List<RemoteEntry> entries = null;
         for (int attempt = 1; entries == null; attempt++) {
             try {
-                entries = session.list(SafePaths.remotePath(root, folder));
+                entries = session.get().list(SafePaths.remotePath(root, folder));
             } catch (FtpException e) {
+                if (e.connectionLost()) {
+                    session.lost();
+                }
                 if (!e.isTransient() || attempt == LIST_ATTEMPTS) {
                     throw e;
                 }
                 log.debug("listing {} failed ({}), attempt {}", folder, e.getMessage(), attempt);
-                if (e.connectionLost()) {
-                    sessions.discard(session);
-                    session = sessions.borrow();
-                }
             }
         }
         for (RemoteEntry entry : entries) {
@@ -166,14 +157,13 @@ public final class RemoteTreeScanner {
                 collector.partial(SafePaths.finalPath(path));
             } else if (entry.type() == EntryType.FILE) {
                 if (filter.acceptsFile(path)) {
-                    collector.file(confirmTime(session, root, path, entry));
+                    collector.file(confirmTime(session.get(), root, path, entry));
                 }
             } else if (filter.acceptsFile(path)) {
                 collector.ignore(new RejectedEntry(path, entry.type() == EntryType.SYMLINK
                         ? "symbolic link, not followed" : "not a regular file"));
             }
         }
-        return session;
     }
 
     private static TreeEntry confirmTime(FtpSession session, String root, String path, RemoteEntry entry)

@@ -42,11 +42,12 @@ class ConcurrentRunsTest {
                     Map.of("FTP_PASSWORD", ApacheFtpServer.PASSWORD,
                             "FILESYNC_DB_URL", "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE"));
 
-            FilesyncProcess.Result second = other.run("--jobs", dir.resolve("jobs").toString(), "run", "slow");
+            FilesyncProcess.Result second = other.run("--jobs", dir.resolve("jobs").toString(), "run", "slow", "--json");
             FilesyncProcess.Result history = other.run("history", "--json");
 
             assertThat(second.exitCode()).isEqualTo(1);
             assertThat(second.stderr()).contains("job slow is already running as run 1");
+            assertThat(JsonOutput.mapper().readTree(second.stdout()).get("runningRunId").asLong()).isEqualTo(1);
             assertThat(history.exitCode()).as(history.stderr()).isZero();
             JsonNode runs = JsonOutput.mapper().readTree(history.stdout());
             assertThat(runs).hasSize(1);
