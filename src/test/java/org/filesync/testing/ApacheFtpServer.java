@@ -7,17 +7,13 @@ import java.nio.file.Path;
 import org.filesync.demo.EmbeddedFtpServer;
 
 /** Apache FtpServer (embedded, {@link EmbeddedFtpServer}) as a test fixture: MLSD, REST, MD5/XMD5, MODE B refused. */
-public final class ApacheFtpServer implements FtpServerFixture {
+public final class ApacheFtpServer extends OneUserServer {
 
     public static final String USER = "tester";
     public static final String PASSWORD = "secret-pw";
 
-    private final EmbeddedFtpServer server;
-    private final Path root;
-
     private ApacheFtpServer(EmbeddedFtpServer server, Path root) {
-        this.server = server;
-        this.root = root;
+        super("Apache FtpServer", server::port, server, root, USER, PASSWORD);
     }
 
     public static ApacheFtpServer start(Path root) {
@@ -36,40 +32,5 @@ public final class ApacheFtpServer implements FtpServerFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public String name() {
-        return "Apache FtpServer";
-    }
-
-    @Override
-    public int port() {
-        return server.port();
-    }
-
-    @Override
-    public String username() {
-        return USER;
-    }
-
-    @Override
-    public String password() {
-        return PASSWORD;
-    }
-
-    @Override
-    public Path localRoot() {
-        return root;
-    }
-
-    @Override
-    public String remoteRoot() {
-        return "/";
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Assumptions;
  * so CI unpacks it into {@code /opt/pure-ftpd} instead of installing it; an installed one in
  * /usr/sbin works too. Skips the test when neither is there.
  */
-public final class PureFtpdServer extends ServedByProcess {
+public final class PureFtpdServer extends OneUserServer {
 
     public static final String USER = "tester";
     public static final String PASSWORD = "secret-pw";
     private static final List<Path> PREFIXES = List.of(Path.of("/opt/pure-ftpd/usr"), Path.of("/usr"));
 
     private PureFtpdServer(ServerProcess process, Path root) {
-        super("pure-ftpd", process, root, USER, PASSWORD);
+        super("pure-ftpd", process::port, process, root, USER, PASSWORD);
     }
 
     /** Serves a fresh folder under {@code base}. */

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Assumptions;
  * answers 226 even to an upload whose data connection was reset. Skips the test when pyftpdlib
  * is not installed.
  */
-public final class PyFtpdServer extends ServedByProcess {
+public final class PyFtpdServer extends OneUserServer {
 
     public static final String USER = "tester";
     public static final String PASSWORD = "secret-pw";
 
     private PyFtpdServer(ServerProcess process, Path root) {
-        super("pyftpdlib", process, root, USER, PASSWORD);
+        super("pyftpdlib", process::port, process, root, USER, PASSWORD);
     }
 
     /** Serves {@code root} (created if needed); the server's log goes beside it. */

@@ -1,19 +1,22 @@
 package org.filesync.testing;
 
 import java.nio.file.Path;
+import java.util.function.IntSupplier;
 
-/** An FTP server that runs as its own process, serving {@link #localRoot()} as "/" to one user. */
-abstract class ServedByProcess implements FtpServerFixture {
+/** A test server, in this JVM or a process of its own, serving {@link #localRoot()} as "/" to one user. */
+abstract class OneUserServer implements FtpServerFixture {
 
     private final String name;
-    private final ServerProcess process;
+    private final IntSupplier port;
+    private final AutoCloseable stop;
     private final Path root;
     private final String user;
     private final String password;
 
-    ServedByProcess(String name, ServerProcess process, Path root, String user, String password) {
+    OneUserServer(String name, IntSupplier port, AutoCloseable stop, Path root, String user, String password) {
         this.name = name;
-        this.process = process;
+        this.port = port;
+        this.stop = stop;
         this.root = root;
         this.user = user;
         this.password = password;
@@ -26,7 +29,7 @@ abstract class ServedByProcess implements FtpServerFixture {
 
     @Override
     public int port() {
-        return process.port();
+        return port.getAsInt();
     }
 
     @Override
@@ -51,6 +54,10 @@ abstract class ServedByProcess implements FtpServerFixture {
 
     @Override
     public void close() {
-        process.close();
+        try {
+            stop.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop " + name, e);
+        }
     }
 }
