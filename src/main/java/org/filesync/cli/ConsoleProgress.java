@@ -43,7 +43,7 @@ final class ConsoleProgress implements RunProgress, AutoCloseable {
             bar = new ProgressBarBuilder().setTaskName(job).setInitialMax(Math.max(1, bytes))
                     .setUnit("MiB", 1L << 20).showSpeed().setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(err)).build();
-            bar.setExtraMessage(files(0));
+            bar.setExtraMessage(barMessage(0));
         } else if (!terminal) {
             err.printf("%s: %d file(s) to transfer, %s%n", job, files, HistoryFormats.bytes(bytes));
         }
@@ -65,12 +65,17 @@ final class ConsoleProgress implements RunProgress, AutoCloseable {
         int done = filesDone.incrementAndGet();
         ProgressBar current = bar;
         if (current != null) {
-            current.setExtraMessage(files(done));
+            current.setExtraMessage(barMessage(done));
         }
     }
 
     private String files(int done) {
         return done + "/" + filesTotal + " files";
+    }
+
+    /** The bar prints its extra message right after the rate: it brings its own separator. */
+    private String barMessage(int done) {
+        return "  " + files(done);
     }
 
     private void maybePrintLine() {
