@@ -30,15 +30,26 @@ public final class RemoteTreeScanner {
     /** LIST shows minutes; anything this recent may still change within its listed minute. */
     private static final Duration RECENT = Duration.ofHours(2);
     private static final int LIST_ATTEMPTS = 3;
+    /**
+     * MLSD of some servers (Apache FtpServer, pyftpdlib) shows a symbolic link to a folder as a
+     * folder, so a link loop would be entered forever: folders nested deeper than this are not.
+     */
+    static final int MAX_DEPTH = 64;
 
     private final SessionPool sessions;
     private final int parallel;
     private final PathFilter filter;
+    private final int maxDepth;
 
     public RemoteTreeScanner(SessionPool sessions, int parallel, PathFilter filter) {
+        this(sessions, parallel, filter, MAX_DEPTH);
+    }
+
+    RemoteTreeScanner(SessionPool sessions, int parallel, PathFilter filter, int maxDepth) {
         this.sessions = sessions;
         this.parallel = parallel;
         this.filter = filter;
+        this.maxDepth = maxDepth;
     }
 
     /**
@@ -147,6 +158,11 @@ public final class RemoteTreeScanner {
             var unsafe = SafePaths.unsafeNameReason(entry.name());
             if (unsafe.isPresent()) {
                 collector.reject(new RejectedEntry(SafePaths.child(folder, printable(entry.name())), unsafe.get()));
+            } else if (entry.type() == EntryType.DIRECTORY && depth(path) > maxDepth) {
+                String reason = "folder nested deeper than " + maxDepth + " levels, not entered (a symbolic link loop?)";
+                collector.reject(new RejectedEntry(path, reason));
+                // its contents are unknown: nothing below it may be deleted on the strength of this listing
+                collector.problem(path + ": " + reason);
             } else if (entry.type() == EntryType.DIRECTORY) {
                 if (filter.acceptsDirectory(path)) {
                     collector.folder(TreeEntry.folder(path));
@@ -164,6 +180,10 @@ public final class RemoteTreeScanner {
                         ? "symbolic link, not followed" : "not a regular file"));
             }
         }
+    }
+
+    private static int depth(String path) {
+        return (int) path.chars().filter(c -> c == '/').count() + 1;
     }
 
     private static TreeEntry confirmTime(FtpSession session, String root, String path, RemoteEntry entry)

@@ -61,61 +61,6 @@ class ListingAndFilesTest {
 
     @ParameterizedTest
     @EnumSource(FtpServers.class)
-    void walksTreeOfThousandsOfEntriesFolderByFolder(FtpServers kind) throws Exception {
-        try (FtpServerFixture server = kind.start(dir)) {
-            Path root = server.localRoot().resolve("tree");
-            int files = 0;
-            for (int a = 0; a < 10; a++) {
-                for (int b = 0; b < 6; b++) {
-                    Path folder = Files.createDirectories(root.resolve("d" + a).resolve("e" + b));
-                    for (int f = 0; f < 40; f++) {
-                        Files.writeString(folder.resolve("f" + f + ".txt"), "x".repeat(f));
-                        files++;
-                    }
-                }
-            }
-            try (FtpSession session = open(server)) {
-                AtomicLong seenFiles = new AtomicLong();
-                List<String> folders = new ArrayList<>();
-                long listed = new RemoteTreeWalker(session).walk(server.remote("tree"), (folder, entries) -> {
-                    folders.add(folder);
-                    seenFiles.addAndGet(entries.stream().filter(e -> e.type() == EntryType.FILE).count());
-                });
-
-                assertThat(listed).isEqualTo(1 + 10 + 60);
-                assertThat(seenFiles.get()).isEqualTo(files);
-                assertThat(folders).contains(server.remote("tree/d3/e5"));
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(FtpServers.class)
-    void walkerEndsOnSymlinkLoopsReportingWhatItDidNotEnter(FtpServers kind) throws Exception {
-        try (FtpServerFixture server = kind.start(dir)) {
-            Path loop = Files.createDirectories(server.localRoot().resolve("loop/inner"));
-            Files.createSymbolicLink(loop.resolve("back"), Path.of(".."));
-            try (FtpSession session = open(server)) {
-                List<RemoteEntry> notEntered = new ArrayList<>();
-                long listed = new RemoteTreeWalker(session, 6).walk(server.remote("loop"), (folder, entries) ->
-                        entries.stream().filter(RemoteEntry::isRejected).forEach(notEntered::add));
-
-                if (kind == FtpServers.VSFTPD || kind == FtpServers.PURE_FTPD) {
-                    // vsftpd's LIST and pure-ftpd's MLSD show the link as a link: never followed.
-                    assertThat(listed).isEqualTo(2);
-                    assertThat(notEntered).isEmpty();
-                } else {
-                    // MLSD of these servers shows the link as a folder: the depth bound ends the walk, and says so.
-                    assertThat(listed).isLessThanOrEqualTo(7);
-                    assertThat(notEntered).isNotEmpty()
-                            .allSatisfy(e -> assertThat(e.rejection()).contains("deeper than 6"));
-                }
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(FtpServers.class)
     void managesRemoteFilesAndFolders(FtpServers kind) throws Exception {
         try (FtpServerFixture server = kind.start(dir)) {
             Path local = TestFiles.random(dir.resolve("f.bin"), 4096, 9);
