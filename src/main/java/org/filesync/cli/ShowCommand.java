@@ -2,11 +2,10 @@ package org.filesync.cli;
 
 import org.filesync.history.HistoryFormats;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.filesync.history.Database;
+import org.filesync.history.RunDetails;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
 import org.filesync.history.TransferRecord;
@@ -34,21 +33,18 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunRecord run;
-        List<TransferRecord> transfers;
+        RunDetails details;
         try (Database database = root.options.openDatabase(1)) {
-            RunHistory history = new RunHistory(database.jdbc());
-            run = history.run(runId).orElseThrow(() -> new ConfigurationException("no run with id " + runId));
-            transfers = history.transfers(runId);
+            details = new RunHistory(database.jdbc()).details(runId)
+                    .orElseThrow(() -> new ConfigurationException("no run with id " + runId));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("run", run);
-            document.put("transfers", transfers);
-            JsonOutput.print(out, document);
+            JsonOutput.print(out, details);
             return ExitCode.OK;
         }
+        RunRecord run = details.run();
+        List<TransferRecord> transfers = details.transfers();
         out.printf("run %d of %s: %s (%s)%n", run.runId(), run.job(), run.status(), run.trigger());
         out.printf("  started %s, finished %s, took %s, on %s%n", HistoryFormats.time(run.startedAt()),
                 HistoryFormats.time(run.finishedAt()), HistoryFormats.duration(run.startedAt(), run.finishedAt()), run.node());

@@ -20,10 +20,6 @@ public final class BandwidthThrottle {
         this.bytesPerSecond = bytesPerSecond;
     }
 
-    public boolean isUnlimited() {
-        return bytesPerSecond == 0;
-    }
-
     /** Blocks until {@code bytes} may be sent or received. */
     public void acquire(int bytes) throws InterruptedException {
         if (bytesPerSecond == 0) {

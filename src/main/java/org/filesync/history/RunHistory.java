@@ -39,6 +39,11 @@ public final class RunHistory {
                 .query(RunHistory::run).optional();
     }
 
+    /** The run and its transfers, or empty when there is no such run. */
+    public Optional<RunDetails> details(long runId) {
+        return run(runId).map(run -> new RunDetails(run, transfers(runId)));
+    }
+
     /** The newest run of each job that has one. */
     public Map<String, RunRecord> lastRunOfEachJob() {
         Map<String, RunRecord> last = new LinkedHashMap<>();

@@ -119,10 +119,7 @@ public final class RunLog {
     }
 
     private List<LiveRun> allRunningRuns() {
-        return jdbc.sql("SELECT run_id, node, host_name, pid, heartbeat_at, job_name FROM fs_run WHERE status = 'RUNNING'")
-                .query((rs, row) -> new LiveRun(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4), rs.getObject(5, OffsetDateTime.class), rs.getString(6)))
-                .list();
+        return runningRuns(null);
     }
 
     public void attachExecution(long runId, long executionId) {
@@ -161,10 +158,11 @@ public final class RunLog {
         }
     }
 
+    /** The RUNNING rows of {@code job}, or of every job when it is null. */
     private List<LiveRun> runningRuns(String job) {
         return jdbc.sql("SELECT run_id, node, host_name, pid, heartbeat_at, job_name FROM fs_run "
-                        + "WHERE job_name = :job AND status = 'RUNNING'")
-                .param("job", job)
+                        + "WHERE status = 'RUNNING' AND (:job IS NULL OR job_name = :job)")
+                .param("job", job, java.sql.Types.VARCHAR)
                 .query((rs, row) -> new LiveRun(rs.getLong(1), rs.getString(2), rs.getString(3),
                         (Long) rs.getObject(4), rs.getObject(5, OffsetDateTime.class), rs.getString(6)))
                 .list();

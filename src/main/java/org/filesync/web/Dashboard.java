@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.filesync.history.Database;
 import org.filesync.history.HistoryJson;
+import org.filesync.history.RunDetails;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
-import org.filesync.history.TransferRecord;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.schedule.JobStatus;
 import org.filesync.schedule.JobStatuses;
@@ -95,20 +95,13 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private void showRun(HttpExchange exchange, long runId, boolean asJson) throws IOException {
-        RunHistory history = new RunHistory(database.jdbc());
-        RunRecord run = history.run(runId).orElse(null);
-        if (run == null) {
+        RunDetails details = new RunHistory(database.jdbc()).details(runId).orElse(null);
+        if (details == null) {
             send(exchange, 404, "text/plain", "no run with id " + runId);
-            return;
-        }
-        List<TransferRecord> transfers = history.transfers(runId);
-        if (asJson) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("run", run);
-            document.put("transfers", transfers);
-            json(exchange, document);
+        } else if (asJson) {
+            json(exchange, details);
         } else {
-            send(exchange, 200, "text/html", DashboardPages.run(run, transfers));
+            send(exchange, 200, "text/html", DashboardPages.run(details.run(), details.transfers()));
         }
     }
 
