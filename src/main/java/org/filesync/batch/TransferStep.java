@@ -18,8 +18,8 @@ import org.springframework.batch.repeat.RepeatStatus;
 
 /**
  * Creates the folders, then transfers the planned files with the job's parallel workers. A file
- * that already has a partial file resumes from it when an earlier run's row shows the same
- * source listing (size and time) that the plan has now.
+ * that already has a partial file may resume from it (see the mirror's ResumableTransfer); the
+ * history offers the last unfinished row of the file as a hint.
  */
 final class TransferStep implements Tasklet {
 
@@ -71,9 +71,6 @@ final class TransferStep implements Tasklet {
     }
 
     private Optional<ResumeHint> resumeHint(String path) {
-        if (!run.plan.targetPartials().contains(path)) {
-            return Optional.empty();
-        }
         return run.transferLog.lastUnfinished(run.job.name(), path, run.runId).map(row -> new ResumeHint(
                 new SyncState(row.size(), row.sourceModified()),
                 row.restartMarker() != null && row.markerOffset() != null

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
@@ -87,12 +88,13 @@ final class DownloadMirror implements MirrorDirection {
     public void removeLeftoverPartials() throws IOException {
         for (String path : partials) {
             Files.deleteIfExists(localRoot.resolve(SafePaths.partialName(path)));
+            Files.deleteIfExists(localRoot.resolve(SafePaths.stampName(path)));
         }
     }
 
     @Override
     public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
                                      Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
-        return new DownloadTransfer(localRoot, job.remote().path(), recorder, retry, verify, hints, stopRequested);
+        return new DownloadTransfer(localRoot, job.remote().path(), recorder, retry, verify, hints, Set.copyOf(partials), stopRequested);
     }
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.NoSuchFileException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.Checksum;
@@ -16,6 +18,8 @@ import org.filesync.ftp.RestartPoint;
 import org.filesync.ftp.TransferListener;
 import org.filesync.ftp.TransferResult;
 import org.filesync.jobs.VerifyMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RETR into {@code .NAME.filesync-part} beside the target, then verify, set the source's modify
@@ -23,11 +27,14 @@ import org.filesync.jobs.VerifyMode;
  */
 public final class DownloadTransfer extends ResumableTransfer {
 
+    private static final Logger log = LoggerFactory.getLogger(DownloadTransfer.class);
+
     private volatile FileStore fileStore;
 
     public DownloadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
-                            VerifyMode verify, Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
-        super(localRoot, remoteRoot, recorder, retry, verify, hints, stopRequested);
+                            VerifyMode verify, Function<String, Optional<ResumeHint>> hints, Set<String> leftOver,
+                            BooleanSupplier stopRequested) {
+        super(localRoot, remoteRoot, recorder, retry, verify, hints, leftOver, stopRequested);
     }
 
     @Override
@@ -39,19 +46,12 @@ public final class DownloadTransfer extends ResumableTransfer {
         }
     }
 
-    @Override
-    protected RestartPoint firstRestartPoint(PlannedFile file, Optional<ResumeHint> hint, FtpSession session)
-            throws IOException {
-        RestartPoint from = resumablePoint(file, hint);
-        ensureSpaceFor(file, from);
-        return from;
-    }
-
     /**
      * Fails a file that cannot fit before a byte moves, rather than filling the disk with a
      * partial file that then starves the smaller files after it.
      */
-    private void ensureSpaceFor(PlannedFile file, RestartPoint from) throws IOException {
+    @Override
+    protected void checkRoom(PlannedFile file, RestartPoint from) throws IOException {
         if (file.size() < 0) {
             return;
         }
@@ -64,21 +64,6 @@ public final class DownloadTransfer extends ResumableTransfer {
             throw new IOException("no space left on device: " + file.path() + " needs " + needed
                     + " more bytes, " + free + " are free");
         }
-    }
-
-    private RestartPoint resumablePoint(PlannedFile file, Optional<ResumeHint> hint) throws IOException {
-        Path partial = partial(file);
-        if (!Files.exists(partial)) {
-            return RestartPoint.START;
-        }
-        long have = Files.size(partial);
-        boolean sameSource = hint.isPresent() && hint.get().source().matches(file.source());
-        if (!sameSource || (file.size() >= 0 && have > file.size())) {
-            Files.delete(partial);
-            return RestartPoint.START;
-        }
-        RestartPoint confirmed = hint.get().confirmed();
-        return confirmed.marker() != null && confirmed.offset() <= have ? confirmed : RestartPoint.atOffset(have);
     }
 
     @Override
@@ -125,6 +110,33 @@ public final class DownloadTransfer extends ResumableTransfer {
     @Override
     protected void discardPartial(PlannedFile file, FtpSession session) throws IOException {
         Files.deleteIfExists(partial(file));
+    }
+
+    @Override
+    protected Optional<String> readStamp(PlannedFile file, FtpSession session) throws IOException {
+        try {
+            return Optional.of(Files.readString(stamp(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    protected void writeStamp(PlannedFile file, String text, FtpSession session) throws IOException {
+        Files.writeString(stamp(file), text);
+    }
+
+    @Override
+    protected void removeStamp(PlannedFile file, FtpSession session) {
+        try {
+            Files.deleteIfExists(stamp(file));
+        } catch (IOException e) {
+            log.debug("{}: cannot remove the stamp {}: {}", file.path(), stamp(file), describe(e));
+        }
+    }
+
+    private Path stamp(PlannedFile file) {
+        return localRoot.resolve(SafePaths.stampName(file.path()));
     }
 
     private Path partial(PlannedFile file) {

@@ -1,18 +1,15 @@
 package org.filesync.mirror;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a run will do: folders to create, files to transfer (largest first) or skip, entries
  * rejected as unsafe, and — only when the source listing was complete and deleting is on —
  * target files and folders to delete (deepest first).
- *
- * @param targetPartials files whose target already holds a partial file from an earlier attempt
  */
 public record MirrorPlan(List<String> directoriesToCreate, List<PlannedFile> transfers, List<PlannedFile> skips,
                          List<RejectedEntry> rejected, List<RejectedEntry> ignored, List<String> filesToDelete,
-                         List<String> directoriesToDelete, List<String> listingProblems, Set<String> targetPartials) {
+                         List<String> directoriesToDelete, List<String> listingProblems) {
 
     public MirrorPlan {
         directoriesToCreate = List.copyOf(directoriesToCreate);
@@ -23,7 +20,6 @@ public record MirrorPlan(List<String> directoriesToCreate, List<PlannedFile> tra
         filesToDelete = List.copyOf(filesToDelete);
         directoriesToDelete = List.copyOf(directoriesToDelete);
         listingProblems = List.copyOf(listingProblems);
-        targetPartials = Set.copyOf(targetPartials);
     }
 
     public long bytesToTransfer() {

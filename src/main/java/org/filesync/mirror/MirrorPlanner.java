@@ -59,7 +59,7 @@ public final class MirrorPlanner {
             deleteDirectories = List.of();
         }
         return new MirrorPlan(create, transfers, skips, source.rejected(), source.ignored(), deleteFiles,
-                deleteDirectories, problems, Set.copyOf(target.partials()));
+                deleteDirectories, problems);
     }
 
     private static TransferReason decide(TreeEntry source, TreeEntry target, SyncState synced) {

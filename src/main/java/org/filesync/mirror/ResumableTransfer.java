@@ -3,6 +3,7 @@ package org.filesync.mirror;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * it, give it its final name. A transient failure (4yz, lost connection, short file) is retried
  * with backoff from the furthest point the target really holds; a permanent one fails the file.
  * A stop request ends the attempt at its next progress report ({@link TransferStoppedException}).
+ * A partial file left by an earlier run is resumed only when it provably holds bytes of the
+ * version of the source listed now: its {@link PartialStamp}, else the history's record of it.
  */
 abstract class ResumableTransfer implements FileTransfer {
 
@@ -30,27 +33,41 @@ abstract class ResumableTransfer implements FileTransfer {
     private final RetryPolicy retry;
     protected final VerifyMode verify;
     private final Function<String, Optional<ResumeHint>> hints;
+    private final Set<String> leftOver;
     private final BooleanSupplier stopRequested;
 
+    /**
+     * @param leftOver the files whose target held a partial file or a stamp when the run listed it
+     */
     ResumableTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
-                      VerifyMode verify, Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
+                      VerifyMode verify, Function<String, Optional<ResumeHint>> hints, Set<String> leftOver,
+                      BooleanSupplier stopRequested) {
         this.localRoot = localRoot;
         this.remoteRoot = remoteRoot;
         this.recorder = recorder;
         this.retry = retry;
         this.verify = verify;
         this.hints = hints;
+        this.leftOver = Set.copyOf(leftOver);
         this.stopRequested = stopRequested;
     }
 
     /** Checks the paths and prepares the target side; an exception here fails the file without an attempt. */
     protected abstract void prepare(PlannedFile file) throws IOException, UnsafeLocalPathException, FtpException;
 
-    /** Where the first attempt starts, given what an earlier run may have left. */
-    protected abstract RestartPoint firstRestartPoint(PlannedFile file, Optional<ResumeHint> hint, FtpSession session)
-            throws IOException, FtpException;
+    /** Whether the target may hold a partial file or a stamp of {@code file} from an earlier run. */
+    protected boolean mayHoldPartial(PlannedFile file) {
+        return leftOver.contains(file.path());
+    }
 
-    /** Where the next attempt starts after a broken one. */
+    /** Fails the file before its first attempt when the target side cannot take it from {@code from}. */
+    protected void checkRoom(PlannedFile file, RestartPoint from) throws IOException {
+    }
+
+    /**
+     * Where the next attempt starts, from what the partial file really holds: {@code confirmed}
+     * when it is a restart marker the partial still covers.
+     */
     protected abstract RestartPoint nextRestartPoint(PlannedFile file, RestartPoint confirmed, FtpSession session)
             throws IOException, FtpException;
 
@@ -61,8 +78,16 @@ abstract class ResumableTransfer implements FileTransfer {
     protected abstract void commit(PlannedFile file, FtpSession session)
             throws IOException, FtpException, VerificationException;
 
-    /** Throws away the partial file, so that the next attempt starts from zero. */
+    /** Throws away the partial file, if there is one, so that the next attempt starts from zero. */
     protected abstract void discardPartial(PlannedFile file, FtpSession session) throws IOException, FtpException;
+
+    /** The text of the file's stamp; empty when it has none. */
+    protected abstract Optional<String> readStamp(PlannedFile file, FtpSession session) throws IOException, FtpException;
+
+    protected abstract void writeStamp(PlannedFile file, String text, FtpSession session) throws IOException, FtpException;
+
+    /** Removes the file's stamp, if any, quietly: a stamp left behind is cleaned up by the next run. */
+    protected abstract void removeStamp(PlannedFile file, FtpSession session);
 
     /**
      * @throws TransferStoppedException when a stop was requested during the transfer: the row stays
@@ -93,9 +118,13 @@ abstract class ResumableTransfer implements FileTransfer {
             try {
                 FtpSession session = worker.get();
                 if (first) {
-                    from = firstRestartPoint(file, hints.apply(file.path()), session);
+                    from = firstRestartPoint(file, session);
+                    checkRoom(file, from);
                     first = false;
                     progress = new Attempt(file, bytes, from);
+                }
+                if (from.isStart()) {
+                    stampAfresh(file, session, attempt > 1 || mayHoldPartial(file));
                 }
                 resumedFrom = from.offset();
                 recorder.started(file, attempt, resumedFrom);
@@ -104,6 +133,9 @@ abstract class ResumableTransfer implements FileTransfer {
                 resumedFrom = result.resumedFrom().offset();
                 progress.finished();
                 commit(file, session);
+                if (PartialStamp.worthStamping(file) || mayHoldPartial(file)) {
+                    removeStamp(file, session);
+                }
                 String message = result.restartRefused()
                         ? "server refused to resume at " + from.offset() + "; sent whole" : null;
                 TransferOutcome outcome = new TransferOutcome(true, bytes, resumedFrom, attempt,
@@ -172,6 +204,39 @@ abstract class ResumableTransfer implements FileTransfer {
             } catch (IOException e) {
                 return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null, "local: " + describe(e)));
             }
+        }
+    }
+
+    private RestartPoint firstRestartPoint(PlannedFile file, FtpSession session) throws IOException, FtpException {
+        if (!mayHoldPartial(file)) {
+            return RestartPoint.START;
+        }
+        Optional<ResumeHint> hint = hints.apply(file.path());
+        Optional<SyncState> owner = readStamp(file, session).flatMap(PartialStamp::parse).map(PartialStamp::source)
+                .or(() -> hint.map(ResumeHint::source));
+        if (owner.isEmpty() || !owner.get().matches(file.source())) {
+            log.debug("{}: the partial file holds another version of the source, or one not known: sent whole",
+                    file.path());
+            return RestartPoint.START;
+        }
+        RestartPoint confirmed = hint.filter(h -> h.source().matches(file.source())).map(ResumeHint::confirmed)
+                .orElse(RestartPoint.START);
+        return nextRestartPoint(file, confirmed, session);
+    }
+
+    /**
+     * Before the partial file is begun anew: its stamp names the version it will hold, or goes. An
+     * old partial goes first, since a refused RETR or STOR would leave its bytes under the new stamp.
+     */
+    private void stampAfresh(PlannedFile file, FtpSession session, boolean partialMayExist)
+            throws IOException, FtpException {
+        if (partialMayExist) {
+            discardPartial(file, session);
+        }
+        if (PartialStamp.worthStamping(file)) {
+            writeStamp(file, PartialStamp.of(file).text(), session);
+        } else if (mayHoldPartial(file)) {
+            removeStamp(file, session);
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.Optional;
 public final class SafePaths {
 
     public static final String PARTIAL_SUFFIX = ".filesync-part";
+    /** Beside a partial file: which version of the source its bytes belong to ({@link PartialStamp}). */
+    public static final String STAMP_SUFFIX = ".filesync-stamp";
 
     private SafePaths() {
     }
@@ -81,15 +83,24 @@ public final class SafePaths {
         return relativePath.substring(0, slash + 1) + "." + relativePath.substring(slash + 1) + PARTIAL_SUFFIX;
     }
 
-    /** {@code dir/name} for {@code dir/.name.filesync-part}. */
+    /** {@code dir/.name.filesync-stamp} for {@code dir/name}: the stamp beside the partial file. */
+    public static String stampName(String relativePath) {
+        int slash = relativePath.lastIndexOf('/');
+        return relativePath.substring(0, slash + 1) + "." + relativePath.substring(slash + 1) + STAMP_SUFFIX;
+    }
+
+    /** {@code dir/name} for {@code dir/.name.filesync-part} or {@code dir/.name.filesync-stamp}. */
     public static String finalPath(String partialPath) {
         int slash = partialPath.lastIndexOf('/');
         String name = partialPath.substring(slash + 1);
-        return partialPath.substring(0, slash + 1) + name.substring(1, name.length() - PARTIAL_SUFFIX.length());
+        int suffix = name.endsWith(PARTIAL_SUFFIX) ? PARTIAL_SUFFIX.length() : STAMP_SUFFIX.length();
+        return partialPath.substring(0, slash + 1) + name.substring(1, name.length() - suffix);
     }
 
+    /** Whether {@code name} is one of filesync's own working files: a partial file or its stamp. */
     public static boolean isPartialName(String name) {
-        return name.startsWith(".") && name.endsWith(PARTIAL_SUFFIX) && name.length() > PARTIAL_SUFFIX.length() + 1;
+        return name.startsWith(".") && (name.endsWith(PARTIAL_SUFFIX) && name.length() > PARTIAL_SUFFIX.length() + 1
+                || name.endsWith(STAMP_SUFFIX) && name.length() > STAMP_SUFFIX.length() + 1);
     }
 
     /** The remote path of {@code relativePath} under the remote root ("" = the login folder). */

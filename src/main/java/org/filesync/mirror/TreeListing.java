@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param rejected entries whose names are unsafe to use
  * @param ignored entries left alone on purpose (symbolic links, devices), with the reason
- * @param partials files (by their final path) that have a filesync partial file beside them
+ * @param partials files (by their final path) that have a filesync partial file or stamp beside them
  * @param problems folders that could not be listed; when there is any, the listing is incomplete
  *     and nothing may be deleted on the strength of it
  */
@@ -19,7 +19,7 @@ public record TreeListing(List<TreeEntry> files, List<TreeEntry> directories, Li
         directories = List.copyOf(directories);
         rejected = List.copyOf(rejected);
         ignored = List.copyOf(ignored);
-        partials = List.copyOf(partials);
+        partials = partials.stream().distinct().toList();
         problems = List.copyOf(problems);
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
@@ -74,17 +75,19 @@ final class UploadMirror implements MirrorDirection {
         withSession(session -> session.removeDirectory(SafePaths.remotePath(job.remote().path(), path)));
     }
 
-    /** Partial files an earlier run left on the server, for files that are not partial any more. */
+    /** Partial files and stamps an earlier run left on the server, for files that are not partial any more. */
     @Override
     public void removeLeftoverPartials() throws FtpException {
         for (String path : partials) {
-            try {
-                withSession(session -> session.delete(SafePaths.remotePath(job.remote().path(), SafePaths.partialName(path))));
-            } catch (FtpReplyException e) {
-                if (e.isTransient()) {
-                    throw e;
+            for (String leftover : List.of(SafePaths.partialName(path), SafePaths.stampName(path))) {
+                try {
+                    withSession(session -> session.delete(SafePaths.remotePath(job.remote().path(), leftover)));
+                } catch (FtpReplyException e) {
+                    if (e.isTransient()) {
+                        throw e;
+                    }
+                    // 550: already renamed into place by this run's upload of the file, or never stamped
                 }
-                // 550: already renamed into place by this run's upload of the file
             }
         }
     }
@@ -92,7 +95,7 @@ final class UploadMirror implements MirrorDirection {
     @Override
     public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
                                      Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
-        return new UploadTransfer(job.localPath(), job.remote().path(), recorder, retry, verify, hints, stopRequested);
+        return new UploadTransfer(job.localPath(), job.remote().path(), recorder, retry, verify, hints, Set.copyOf(partials), stopRequested);
     }
 
     private interface SessionAction {

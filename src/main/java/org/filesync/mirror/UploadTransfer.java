@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.Checksum;
@@ -26,10 +27,13 @@ import org.slf4j.LoggerFactory;
 public final class UploadTransfer extends ResumableTransfer {
 
     private static final Logger log = LoggerFactory.getLogger(UploadTransfer.class);
+    /** A stamp is one short line; anything longer under its name is not filesync's. */
+    private static final long MAX_STAMP_BYTES = 4096;
 
     public UploadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
-                          VerifyMode verify, Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
-        super(localRoot, remoteRoot, recorder, retry, verify, hints, stopRequested);
+                          VerifyMode verify, Function<String, Optional<ResumeHint>> hints, Set<String> leftOver,
+                          BooleanSupplier stopRequested) {
+        super(localRoot, remoteRoot, recorder, retry, verify, hints, leftOver, stopRequested);
     }
 
     @Override
@@ -38,19 +42,6 @@ public final class UploadTransfer extends ResumableTransfer {
         if (!Files.isRegularFile(local)) {
             throw new IOException("no such file: " + local);
         }
-    }
-
-    @Override
-    protected RestartPoint firstRestartPoint(PlannedFile file, Optional<ResumeHint> hint, FtpSession session)
-            throws FtpException {
-        if (hint.isEmpty() || !hint.get().source().matches(file.source())) {
-            return RestartPoint.START;
-        }
-        RestartPoint confirmed = hint.get().confirmed();
-        if (confirmed.marker() != null) {
-            return confirmed;
-        }
-        return remotePartialSize(file, session);
     }
 
     @Override
@@ -119,7 +110,70 @@ public final class UploadTransfer extends ResumableTransfer {
 
     @Override
     protected void discardPartial(PlannedFile file, FtpSession session) throws FtpException {
-        session.delete(partial(file));
+        deleteIfExists(partial(file), session);
+    }
+
+    /** Many servers leave dot files out of listings (Apache FtpServer, vsftpd): a file worth resuming asks. */
+    @Override
+    protected boolean mayHoldPartial(PlannedFile file) {
+        return super.mayHoldPartial(file) || PartialStamp.worthStamping(file);
+    }
+
+    @Override
+    protected Optional<String> readStamp(PlannedFile file, FtpSession session) throws IOException, FtpException {
+        if (session.size(stamp(file)).isEmpty()) {
+            return Optional.empty(); // one control round trip instead of a data connection
+        }
+        Path local = Files.createTempFile("filesync-stamp", null);
+        try {
+            session.retrieve(stamp(file), local, RestartPoint.START, TransferListener.NONE);
+            return Files.size(local) > MAX_STAMP_BYTES ? Optional.empty() : Optional.of(Files.readString(local));
+        } catch (FtpReplyException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            return Optional.empty(); // 550: no stamp
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
+    @Override
+    protected void writeStamp(PlannedFile file, String text, FtpSession session) throws IOException, FtpException {
+        Path local = Files.createTempFile("filesync-stamp", null);
+        try {
+            Files.writeString(local, text);
+            session.store(local, stamp(file), RestartPoint.START, TransferListener.NONE);
+        } finally {
+            Files.deleteIfExists(local);
+        }
+    }
+
+    @Override
+    protected void removeStamp(PlannedFile file, FtpSession session) {
+        try {
+            deleteIfExists(stamp(file), session);
+        } catch (FtpException e) {
+            log.debug("{}: cannot remove the stamp of {}: {}", remoteRoot, file.path(), e.getMessage());
+        }
+    }
+
+    /** SIZE first: Apache FtpServer answers DELE of a missing file with a transient 450. */
+    private static void deleteIfExists(String path, FtpSession session) throws FtpException {
+        if (session.features().size() && session.size(path).isEmpty()) {
+            return;
+        }
+        try {
+            session.delete(path);
+        } catch (FtpReplyException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+        }
+    }
+
+    private String stamp(PlannedFile file) {
+        return SafePaths.remotePath(remoteRoot, SafePaths.stampName(file.path()));
     }
 
     private String partial(PlannedFile file) {

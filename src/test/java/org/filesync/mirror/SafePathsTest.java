@@ -55,6 +55,14 @@ class SafePathsTest {
     }
 
     @Test
+    void stampSitsBesideThePartialFileAndCountsAsAWorkingFile() {
+        assertThat(SafePaths.stampName("a/b/file.tar.gz")).isEqualTo("a/b/.file.tar.gz.filesync-stamp");
+        assertThat(SafePaths.finalPath("a/.file.filesync-stamp")).isEqualTo("a/file");
+        assertThat(SafePaths.isPartialName(".x.filesync-stamp")).isTrue();
+        assertThat(SafePaths.isPartialName(".filesync-stamp")).isFalse();
+    }
+
+    @Test
     void remotePathsJoinTheRootAsWritten() {
         assertThat(SafePaths.remotePath("", "a/b")).isEqualTo("a/b");
         assertThat(SafePaths.remotePath("pub", "a")).isEqualTo("pub/a");

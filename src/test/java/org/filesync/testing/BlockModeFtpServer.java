@@ -101,8 +101,8 @@ public final class BlockModeFtpServer implements AutoCloseable {
     }
 
     /**
-     * Cuts the data connection of the next RETR or STOR (either mode) after {@code fileBytes} of the
-     * file have crossed it, mid-block if it falls there, and answers 426. One-shot.
+     * Cuts the data connection of the next RETR or STOR (either mode) that gets {@code fileBytes} of
+     * its file across, mid-block if it falls there, and answers 426. One-shot.
      */
     public void cutNextTransferAfter(long fileBytes) {
         cutAfter.set(fileBytes);
@@ -146,8 +146,14 @@ public final class BlockModeFtpServer implements AutoCloseable {
         return options;
     }
 
-    long takeCut() {
-        return cutAfter.getAndSet(-1);
+    /** The cut armed for the next transfer that moves that many bytes, or -1. */
+    long pendingCut() {
+        return cutAfter.get();
+    }
+
+    /** A transfer was cut: shorter ones before it (a stamp, a listing) leave the cut armed, as in FaultProxy. */
+    void cutDone(long cut) {
+        cutAfter.compareAndSet(cut, -1);
     }
 
     void received(String verb) {

@@ -78,7 +78,7 @@ final class TransferCommands {
         if (data == null) {
             return;
         }
-        long cut = server.takeCut();
+        long cut = server.pendingCut();
         boolean complete;
         long moved;
         try (InputStream file = Files.newInputStream(path)) {
@@ -102,6 +102,9 @@ final class TransferCommands {
             return;
         }
         server.record(new DataTransfer("RETR", virtual, blockMode, offset, moved, complete));
+        if (!complete) {
+            server.cutDone(cut);
+        }
         if (complete) {
             finish(data, blockMode, "Transfer complete");
         } else {
@@ -125,7 +128,7 @@ final class TransferCommands {
         if (data == null) {
             return;
         }
-        long cut = server.takeCut();
+        long cut = server.pendingCut();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             channel.truncate(offset);
             channel.position(offset);
@@ -139,6 +142,7 @@ final class TransferCommands {
                 boolean cutShort = cut >= 0 && moved == cut && stream.read() >= 0;
                 server.record(new DataTransfer(verb, virtual, false, offset, moved, !cutShort));
                 if (cutShort) {
+                    server.cutDone(cut);
                     data.close();
                     reply("426 Connection closed; transfer aborted after " + moved + " bytes");
                 } else {
@@ -164,6 +168,7 @@ final class TransferCommands {
         switch (outcome) {
             case COMPLETE -> finish(data, true, "Transfer complete");
             case CUT -> {
+                server.cutDone(cut);
                 data.close();
                 reply("426 Connection closed; transfer aborted after " + reader.dataBytes() + " bytes");
             }
