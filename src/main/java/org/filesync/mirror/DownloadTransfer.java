@@ -106,7 +106,8 @@ public final class DownloadTransfer extends ResumableTransfer {
         if (verify != VerifyMode.NONE && file.size() >= 0 && have != file.size()) {
             throw new VerificationException("received " + have + " of " + file.size() + " bytes", have > file.size());
         }
-        Optional<String> verifyNote = compareChecksums(file, session, SafePaths.remotePath(remoteRoot, file.path()), partial);
+        Optional<String> verifyNote = compareChecksums(file, session, SafePaths.remotePath(remoteRoot, file.path()),
+                partial);
         if (file.source().modified() != null) {
             Files.setLastModifiedTime(partial, FileTime.from(file.source().modified()));
         }

@@ -69,7 +69,8 @@ class ChecksumVerificationTest {
                 assertThat(transfer.status()).isEqualTo(TransferStatus.DONE);
                 assertThat(transfer.message()).isNull();
             });
-            assertThat(MirrorHarness.tree(dir.resolve("target"))).isEqualTo(MirrorHarness.tree(server.localRoot().resolve("src")));
+            assertThat(MirrorHarness.tree(dir.resolve("target")))
+                    .isEqualTo(MirrorHarness.tree(server.localRoot().resolve("src")));
         }
     }
 

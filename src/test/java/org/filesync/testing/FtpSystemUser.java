@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * The system user "ftp" that servers run as processes (pure-ftpd, ProFTPD) hand a virtual user's
  * files to: it owns the served folder, and the server's password file names its uid and gid.
  */
-record FtpSystemUser(Object uid, Object gid) {
+record FtpSystemUser(int uid, int gid) {
 
     /** Gives {@code root} to user and group "ftp" (needs root) and returns their ids. */
     static FtpSystemUser owning(Path root) throws IOException {
@@ -21,7 +21,8 @@ record FtpSystemUser(Object uid, Object gid) {
         PosixFileAttributeView owner = Files.getFileAttributeView(root, PosixFileAttributeView.class);
         owner.setOwner(users.lookupPrincipalByName("ftp"));
         owner.setGroup(users.lookupPrincipalByGroupName("ftp"));
-        return new FtpSystemUser(Files.getAttribute(root, "unix:uid"), Files.getAttribute(root, "unix:gid"));
+        return new FtpSystemUser((Integer) Files.getAttribute(root, "unix:uid"),
+                (Integer) Files.getAttribute(root, "unix:gid"));
     }
 
     /**
