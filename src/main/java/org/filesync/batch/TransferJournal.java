@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.filesync.ftp.RestartPoint;
 import org.filesync.history.SyncedStateCatalog;
 import org.filesync.history.TransferLog;
@@ -41,6 +42,7 @@ final class TransferJournal implements TransferRecorder, AutoCloseable {
     private final Map<Long, Row> dirty = new LinkedHashMap<>();
     private final List<SyncedStateCatalog.Entry> synced = new ArrayList<>();
     private final ScheduledExecutorService flusher;
+    private final AtomicBoolean sizeOnlySaid = new AtomicBoolean();
 
     TransferJournal(String job, long runId, Map<String, Long> transferIds, TransferLog transfers,
                     SyncedStateCatalog catalog, RunProgress progress) {
@@ -131,6 +133,14 @@ final class TransferJournal implements TransferRecorder, AutoCloseable {
             synced.add(new SyncedStateCatalog.Entry(file.path(), file.size(), file.source().modified()));
         }
         progress.fileFinished(file.path(), true, null);
+    }
+
+    @Override
+    public void verifiedBySizeOnly(PlannedFile file, String reason) {
+        if (sizeOnlySaid.compareAndSet(false, true)) {
+            log.warn("job {} run {}: verify: checksum falls back to the size check, the server gave no checksum for {}: {}",
+                    job, runId, file.path(), reason);
+        }
     }
 
     @Override

@@ -23,9 +23,7 @@ import java.util.regex.Pattern;
 final class CommonsNetSession implements FtpSession {
 
     private static final DateTimeFormatter MFMT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
-    private static final Pattern MD5_HEX = Pattern.compile("\\b([0-9a-fA-F]{32})\\b");
     private static final Pattern QUOTED_PATH = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
-    private static final Pattern CRC_HEX = Pattern.compile("\\b([0-9a-fA-F]{8})\\b");
 
     private final ControlChannel control;
     private final ServerFeatures features;
@@ -34,6 +32,7 @@ final class CommonsNetSession implements FtpSession {
     private final FileTransfers transfers;
     private final ListEntryParser listParser;
     private final MlsdEntryParser mlsdParser = new MlsdEntryParser();
+    private final ServerChecksums checksums;
 
     CommonsNetSession(ControlChannel control, ServerFeatures features, DataConnections connections,
                       DataTransfer transfer, FileTransfers transfers) {
@@ -43,6 +42,7 @@ final class CommonsNetSession implements FtpSession {
         this.transfer = transfer;
         this.transfers = transfers;
         this.listParser = new ListEntryParser(features.system());
+        this.checksums = new ServerChecksums(control, features);
     }
 
     @Override
@@ -131,39 +131,9 @@ final class CommonsNetSession implements FtpSession {
         return true;
     }
 
-    /**
-     * HASH (draft-bryan-ftpext-hash) when FEAT lists it, else the older XMD5 / MD5 / XCRC, which
-     * servers answer with 250 or (Apache FtpServer) 251 and the hex value somewhere in the text.
-     */
     @Override
-    public Optional<Checksum> checksum(String path) throws FtpException {
-        if (features.has("HASH")) {
-            Reply reply = control.send("HASH", path);
-            if (reply.code() == 213) {
-                // "213 SHA-256 0-1234 9f86d0... name"
-                String[] parts = reply.text().strip().split("\\s+");
-                if (parts.length >= 3) {
-                    return Optional.of(new Checksum(parts[0].toUpperCase(Locale.ROOT), parts[2].toLowerCase(Locale.ROOT)));
-                }
-            }
-        }
-        for (String[] command : new String[][] {{"XMD5", "MD5"}, {"MD5", "MD5"}, {"XCRC", "CRC32"}}) {
-            if (features.has(command[0])) {
-                Reply reply = control.send(command[0], path);
-                if (reply.isCompletion()) {
-                    // The value is the last hex word: some servers name the file before it.
-                    Matcher m = ("CRC32".equals(command[1]) ? CRC_HEX : MD5_HEX).matcher(reply.text());
-                    String value = null;
-                    while (m.find()) {
-                        value = m.group(1);
-                    }
-                    if (value != null) {
-                        return Optional.of(new Checksum(command[1], value.toLowerCase(Locale.ROOT)));
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+    public ChecksumAnswer checksum(String path) throws FtpException {
+        return checksums.of(path);
     }
 
     @Override

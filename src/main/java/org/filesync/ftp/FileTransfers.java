@@ -99,18 +99,22 @@ final class FileTransfers {
 
     /**
      * REST+STOR; where REST is refused, what the mode says: APPE in stream mode, since STOR would
-     * replace the file (RFC 959 §4.1.3); where APPE is not implemented either, STOR from the start.
+     * replace the file (RFC 959 §4.1.3). Where the resuming command is refused, STOR from the
+     * start: APPE may not be implemented, and ProFTPD (AllowStoreRestart off, its default) takes
+     * REST and then answers both STOR and APPE with "451 Append/Restart not permitted, try again",
+     * which no retry changes.
      */
     private DataConnections.Opened openForStore(String remotePath, RestartPoint from) throws FtpException {
         String restart = transfer.restartArgument(from);
         try {
             return connections.open("STOR", remotePath, restart, transfer.storeCommandIfRestartRefused());
         } catch (FtpReplyException e) {
-            if (restart != null && isNotImplemented(e.replyCode()) && e.getMessage().startsWith("APPE")) {
-                log.info("{}: APPE refused too; sending {} whole", control.endpoint(), remotePath);
-                return connections.open("STOR", remotePath, null, "STOR");
+            if (restart == null || e.connectionLost()) {
+                throw e;
             }
-            throw e;
+            log.info("{}: the server would not resume {} ({}); sending it whole", control.endpoint(), remotePath,
+                    e.getMessage());
+            return connections.open("STOR", remotePath, null, "STOR");
         }
     }
 
@@ -157,9 +161,5 @@ final class FileTransfers {
         } catch (FtpException e) {
             throw new IOException("keep-alive on the control connection failed: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isNotImplemented(Integer code) {
-        return code != null && (code == 500 || code == 502 || code == 504);
     }
 }

@@ -71,8 +71,15 @@ public interface FtpSession extends AutoCloseable {
     /** MFMT where offered; false when the server cannot set times. */
     boolean setModificationTime(String path, Instant time) throws FtpException;
 
-    /** A checksum in lower-case hex (HASH, XMD5, XCRC, whichever the server has); empty when none. */
-    Optional<Checksum> checksum(String path) throws FtpException;
+    /**
+     * The server's checksum of a file (HASH, XSHA*, XMD5, MD5 or XCRC, whichever it has), or why
+     * there is none to compare.
+     *
+     * @throws FtpReplyException a permanent one when a reply claims a checksum but carries none
+     *         filesync can compare (unreadable, or an algorithm filesync cannot compute); a
+     *         transient one for a 4yz answer
+     */
+    ChecksumAnswer checksum(String path) throws FtpException;
 
     /** RNFR then RNTO, replacing {@code to} where the server allows it. */
     void rename(String from, String to) throws FtpException;

@@ -1,6 +1,7 @@
 package org.filesync.ftp;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,6 +19,14 @@ public record ServerFeatures(Set<String> lines, String system) {
     public boolean has(String feature) {
         String wanted = feature.toUpperCase(Locale.ROOT);
         return lines.stream().anyMatch(line -> line.equals(wanted) || line.startsWith(wanted + " "));
+    }
+
+    /** What FEAT lists after the feature's name ("SHA-1*;SHA-256;" for "HASH SHA-1*;SHA-256;"); empty when absent. */
+    public Optional<String> arguments(String feature) {
+        String prefix = feature.toUpperCase(Locale.ROOT) + " ";
+        return lines.stream().filter(line -> line.startsWith(prefix)).findFirst()
+                .map(line -> line.substring(prefix.length()).strip())
+                .or(() -> has(feature) ? Optional.of("") : Optional.empty());
     }
 
     public boolean mlsd() {

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.filesync.ftp.Checksum;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.RestartPoint;
@@ -85,26 +84,21 @@ public final class DownloadTransfer extends ResumableTransfer {
     }
 
     @Override
-    protected void commit(PlannedFile file, FtpSession session) throws IOException, FtpException, VerificationException {
+    protected Optional<String> commit(PlannedFile file, FtpSession session)
+            throws IOException, FtpException, VerificationException {
         Path partial = partial(file);
         long have = Files.size(partial);
         if (verify != VerifyMode.NONE && file.size() >= 0 && have != file.size()) {
             throw new VerificationException("received " + have + " of " + file.size() + " bytes", have > file.size());
         }
-        if (verify == VerifyMode.CHECKSUM) {
-            Optional<Checksum> remote = session.checksum(SafePaths.remotePath(remoteRoot, file.path()));
-            if (remote.isPresent()) {
-                Optional<String> local = LocalChecksum.of(partial, remote.get().algorithm());
-                if (local.isPresent() && !local.get().equalsIgnoreCase(remote.get().hex())) {
-                    throw new VerificationException(remote.get().algorithm() + " checksum differs from the server's", true);
-                }
-            }
-        }
+        Optional<String> verifyNote = compareChecksums(file, session, SafePaths.remotePath(remoteRoot, file.path()),
+                partial);
         if (file.source().modified() != null) {
             Files.setLastModifiedTime(partial, FileTime.from(file.source().modified()));
         }
         Path target = localRoot.resolve(file.path());
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return verifyNote;
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.filesync.ftp.Checksum;
+import org.filesync.ftp.ChecksumAnswer;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.RestartPoint;
@@ -74,8 +76,12 @@ abstract class ResumableTransfer implements FileTransfer {
     protected abstract TransferResult move(PlannedFile file, FtpSession session, RestartPoint from,
                                            TransferListener listener) throws IOException, FtpException;
 
-    /** Verifies the partial file and gives it its final name. */
-    protected abstract void commit(PlannedFile file, FtpSession session)
+    /**
+     * Verifies the partial file and gives it its final name.
+     *
+     * @return a note for the file's history when the checksum could not be compared
+     */
+    protected abstract Optional<String> commit(PlannedFile file, FtpSession session)
             throws IOException, FtpException, VerificationException;
 
     /** Throws away the partial file, if there is one, so that the next attempt starts from zero. */
@@ -132,12 +138,15 @@ abstract class ResumableTransfer implements FileTransfer {
                 bytes += result.bytesTransferred();
                 resumedFrom = result.resumedFrom().offset();
                 progress.finished();
-                commit(file, session);
+                Optional<String> verifyNote = commit(file, session);
                 if (PartialStamp.worthStamping(file) || mayHoldPartial(file)) {
                     removeStamp(file, session);
                 }
                 String message = result.restartRefused()
                         ? "server refused to resume at " + from.offset() + "; sent whole" : null;
+                if (verifyNote.isPresent()) {
+                    message = message == null ? verifyNote.get() : message + "; " + verifyNote.get();
+                }
                 TransferOutcome outcome = new TransferOutcome(true, bytes, resumedFrom, attempt,
                         result.replyCode(), message);
                 recorder.done(file, outcome);
@@ -238,6 +247,31 @@ abstract class ResumableTransfer implements FileTransfer {
         } else if (mayHoldPartial(file)) {
             removeStamp(file, session);
         }
+    }
+
+    /**
+     * With {@code verify: checksum}, compares the server's checksum of {@code remotePath} with
+     * {@code localCopy}'s. When the server has none to compare, the file counts as verified by the
+     * size check alone, which its history says (the returned note) and the run says once.
+     *
+     * @throws VerificationException when the two differ
+     * @throws FtpException a permanent one when the server's answer cannot be compared
+     */
+    protected Optional<String> compareChecksums(PlannedFile file, FtpSession session, String remotePath, Path localCopy)
+            throws IOException, FtpException, VerificationException {
+        if (verify != VerifyMode.CHECKSUM) {
+            return Optional.empty();
+        }
+        ChecksumAnswer answer = session.checksum(remotePath);
+        if (answer instanceof ChecksumAnswer.Unavailable unavailable) {
+            recorder.verifiedBySizeOnly(file, unavailable.reason());
+            return Optional.of("checksum not compared, size only: " + unavailable.reason());
+        }
+        Checksum remote = ((ChecksumAnswer.Computed) answer).checksum();
+        if (!LocalChecksum.of(localCopy, remote.algorithm()).equals(remote.hex())) {
+            throw new VerificationException(remote.algorithm().hashName() + " checksum differs from the server's", true);
+        }
+        return Optional.empty();
     }
 
     private TransferOutcome fail(PlannedFile file, TransferOutcome outcome) {

@@ -20,5 +20,11 @@ public interface TransferRecorder {
 
     void done(PlannedFile file, TransferOutcome outcome);
 
+    /**
+     * {@code verify: checksum} found no checksum to compare for this file ({@code reason} says
+     * why), so only its size was checked. Called for each such file; the run says so once.
+     */
+    void verifiedBySizeOnly(PlannedFile file, String reason);
+
     void failed(PlannedFile file, TransferOutcome outcome);
 }

@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.filesync.ftp.Checksum;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpReplyException;
 import org.filesync.ftp.FtpSession;
@@ -65,7 +64,8 @@ public final class UploadTransfer extends ResumableTransfer {
     }
 
     @Override
-    protected void commit(PlannedFile file, FtpSession session) throws IOException, FtpException, VerificationException {
+    protected Optional<String> commit(PlannedFile file, FtpSession session)
+            throws IOException, FtpException, VerificationException {
         String partial = partial(file);
         if (verify != VerifyMode.NONE && session.features().size()) {
             OptionalLong have = session.size(partial);
@@ -74,15 +74,7 @@ public final class UploadTransfer extends ResumableTransfer {
                         have.getAsLong() > file.size());
             }
         }
-        if (verify == VerifyMode.CHECKSUM) {
-            Optional<Checksum> remote = session.checksum(partial);
-            if (remote.isPresent()) {
-                Optional<String> local = LocalChecksum.of(localRoot.resolve(file.path()), remote.get().algorithm());
-                if (local.isPresent() && !local.get().equalsIgnoreCase(remote.get().hex())) {
-                    throw new VerificationException(remote.get().algorithm() + " checksum differs from the server's", true);
-                }
-            }
-        }
+        Optional<String> verifyNote = compareChecksums(file, session, partial, localRoot.resolve(file.path()));
         String target = SafePaths.remotePath(remoteRoot, file.path());
         try {
             session.rename(partial, target);
@@ -106,6 +98,7 @@ public final class UploadTransfer extends ResumableTransfer {
                 log.debug("{}: the server kept its own time for {}: {}", remoteRoot, file.path(), e.getMessage());
             }
         }
+        return verifyNote;
     }
 
     @Override

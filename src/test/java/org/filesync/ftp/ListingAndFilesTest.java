@@ -97,18 +97,24 @@ class ListingAndFilesTest {
     @EnumSource(FtpServers.class)
     void computesChecksumWhereServerOffersOne(FtpServers kind) throws Exception {
         try (FtpServerFixture server = kind.start(dir)) {
-            Path file = TestFiles.random(server.localRoot().resolve("sum.bin"), 100_000, 5);
-            String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-                    .digest(Files.readAllBytes(file)));
+            byte[] content = Files.readAllBytes(TestFiles.random(server.localRoot().resolve("sum.bin"), 100_000, 5));
             try (FtpSession session = open(server)) {
-                var checksum = session.checksum(server.remote("sum.bin"));
-                if (kind == FtpServers.APACHE_FTPSERVER) {
-                    assertThat(checksum).hasValue(new Checksum("MD5", md5));
-                } else {
-                    assertThat(checksum).isEmpty();
+                ChecksumAnswer answer = session.checksum(server.remote("sum.bin"));
+                switch (kind) {
+                    // MD5 (251 reply)
+                    case APACHE_FTPSERVER -> assertThat(answer).isEqualTo(computed(ChecksumAlgorithm.MD5, content));
+                    // HASH, answered on two lines, with mod_digest's default algorithm
+                    case PROFTPD -> assertThat(answer).isEqualTo(computed(ChecksumAlgorithm.SHA_1, content));
+                    default -> assertThat(answer).isInstanceOfSatisfying(ChecksumAnswer.Unavailable.class,
+                            none -> assertThat(none.reason()).contains("offers no checksum command"));
                 }
             }
         }
+    }
+
+    private static ChecksumAnswer computed(ChecksumAlgorithm algorithm, byte[] content) throws Exception {
+        return new ChecksumAnswer.Computed(new Checksum(algorithm, java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance(algorithm.hashName()).digest(content))));
     }
 
     @ParameterizedTest

@@ -18,6 +18,7 @@ import org.filesync.jobs.JobDefinition;
 import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.FtpServerFixture;
 import org.filesync.testing.MirrorHarness;
+import org.filesync.testing.ProftpdServer;
 import org.filesync.testing.PureFtpdServer;
 import org.filesync.testing.PyFtpdServer;
 import org.filesync.testing.VsftpdServer;
@@ -38,7 +39,8 @@ class DownloadMirrorTest {
                 Arguments.of(Named.<Function<Path, FtpServerFixture>>of("Apache FtpServer (MLSD)", ApacheFtpServer::start)),
                 Arguments.of(Named.<Function<Path, FtpServerFixture>>of("pyftpdlib (MLSD)", PyFtpdServer::start)),
                 Arguments.of(Named.<Function<Path, FtpServerFixture>>of("vsftpd (LIST only)", VsftpdServer::start)),
-                Arguments.of(Named.<Function<Path, FtpServerFixture>>of("pure-ftpd (MLSD)", PureFtpdServer::start)));
+                Arguments.of(Named.<Function<Path, FtpServerFixture>>of("pure-ftpd (MLSD)", PureFtpdServer::start)),
+                Arguments.of(Named.<Function<Path, FtpServerFixture>>of("ProFTPD (MLSD)", ProftpdServer::start)));
     }
 
     /** The sample tree: nested folders, an empty file and folder, spaces and UTF-8 in names, a few MB. */

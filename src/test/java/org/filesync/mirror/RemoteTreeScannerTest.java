@@ -54,8 +54,8 @@ class RemoteTreeScannerTest {
                 TreeListing listing = new RemoteTreeScanner(sessions, 2, new PathFilter(List.of(), List.of()), 6)
                         .scan(server.remote("loop"), false);
 
-                if (kind == FtpServers.VSFTPD || kind == FtpServers.PURE_FTPD) {
-                    // vsftpd's LIST and pure-ftpd's MLSD show the link as a link: never followed.
+                if (kind == FtpServers.VSFTPD || kind == FtpServers.PURE_FTPD || kind == FtpServers.PROFTPD) {
+                    // vsftpd's LIST and the MLSD of pure-ftpd and ProFTPD show the link as a link: never followed.
                     assertThat(listing.directories()).extracting(TreeEntry::path).containsExactly("inner");
                     assertThat(listing.ignored()).extracting(RejectedEntry::path).containsExactly("inner/back");
                     assertThat(listing.isComplete()).isTrue();

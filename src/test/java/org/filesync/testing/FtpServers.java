@@ -27,6 +27,12 @@ public enum FtpServers {
         public FtpServerFixture start(Path dir) {
             return PureFtpdServer.start(dir.resolve("pure-ftpd"));
         }
+    },
+    PROFTPD {
+        @Override
+        public FtpServerFixture start(Path dir) {
+            return ProftpdServer.start(dir.resolve("proftpd"));
+        }
     };
 
     /** Starts the server with its files under {@code dir}; skips the test when its binary is missing. */

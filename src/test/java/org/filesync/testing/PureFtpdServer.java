@@ -2,14 +2,9 @@ package org.filesync.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -35,20 +30,13 @@ public final class PureFtpdServer extends OneUserServer {
         Assumptions.assumeTrue(prefix != null, "pure-ftpd is not there (.ci/run unpacks it into /opt/pure-ftpd)");
         try {
             Path root = Files.createDirectories(base.resolve("root"));
-            UserPrincipalLookupService users = root.getFileSystem().getUserPrincipalLookupService();
-            PosixFileAttributeView owner = Files.getFileAttributeView(root, PosixFileAttributeView.class);
-            owner.setOwner(users.lookupPrincipalByName("ftp"));
-            GroupPrincipal group = users.lookupPrincipalByGroupName("ftp");
-            owner.setGroup(group);
+            FtpSystemUser ftp = FtpSystemUser.owning(root);
             Path passwd = base.resolve("pureftpd.passwd");
             Path database = base.resolve("pureftpd.pdb");
-            // pure-pw would hash with argon2id at a cost that takes seconds per login on a small
-            // machine; a SHA-512 crypt hash keeps the virtual user and drops the wait.
-            String hash = run(List.of("openssl", "passwd", "-6", "-salt", "filesync", PASSWORD)).strip();
-            Object ftpUser = Files.getAttribute(root, "unix:uid");
-            Object ftpGroup = Files.getAttribute(root, "unix:gid");
-            Files.writeString(passwd, USER + ":" + hash + ":" + ftpUser + ":" + ftpGroup + "::" + root + "/./::::::::::::\n");
-            run(List.of(prefix.resolve("bin/pure-pw").toString(), "mkdb", database.toString(), "-f", passwd.toString()));
+            Files.writeString(passwd, USER + ":" + FtpSystemUser.cryptHash(PASSWORD) + ":" + ftp.uid() + ":" + ftp.gid()
+                    + "::" + root + "/./::::::::::::\n");
+            FtpSystemUser.run(List.of(prefix.resolve("bin/pure-pw").toString(), "mkdb", database.toString(), "-f",
+                    passwd.toString()));
             // -E: no anonymous logins; -R: no CHMOD; -Y 0: no TLS; -H: no reverse lookups of clients.
             ServerProcess process = ServerProcess.start(port -> List.of(prefix.resolve("sbin/pure-ftpd").toString(),
                     "-S", "127.0.0.1," + port, "-l", "puredb:" + database, "-E", "-R", "-H", "-Y", "0"),
@@ -60,14 +48,5 @@ public final class PureFtpdServer extends OneUserServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command.subList(0, 2)) + " failed: " + output);
-        }
-        return output;
     }
 }
