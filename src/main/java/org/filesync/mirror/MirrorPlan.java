@@ -5,14 +5,18 @@ import java.util.Set;
 
 /**
  * What a run will do: folders to create, files to transfer (largest first) or skip, entries
- * rejected as unsafe, and — only when the source listing was complete and deleting is on —
+ * rejected as unsafe, and — only when both listings were complete and deleting is on —
  * target files and folders to delete (deepest first).
  *
+ * @param listingProblems why nothing may be deleted: folders not listed, unreadable lines, a source that lists nothing
+ * @param unlisted folders of either side that could not be listed
+ * @param unreadable listing lines of either side that may be files but could not be read
  * @param targetPartials files whose target already holds a partial file from an earlier attempt
  */
 public record MirrorPlan(List<String> directoriesToCreate, List<PlannedFile> transfers, List<PlannedFile> skips,
                          List<RejectedEntry> rejected, List<RejectedEntry> ignored, List<String> filesToDelete,
-                         List<String> directoriesToDelete, List<String> listingProblems, Set<String> targetPartials) {
+                         List<String> directoriesToDelete, List<String> listingProblems, List<UnlistedFolder> unlisted,
+                         List<UnreadableLine> unreadable, Set<String> targetPartials) {
 
     public MirrorPlan {
         directoriesToCreate = List.copyOf(directoriesToCreate);
@@ -23,6 +27,8 @@ public record MirrorPlan(List<String> directoriesToCreate, List<PlannedFile> tra
         filesToDelete = List.copyOf(filesToDelete);
         directoriesToDelete = List.copyOf(directoriesToDelete);
         listingProblems = List.copyOf(listingProblems);
+        unlisted = List.copyOf(unlisted);
+        unreadable = List.copyOf(unreadable);
         targetPartials = Set.copyOf(targetPartials);
     }
 
