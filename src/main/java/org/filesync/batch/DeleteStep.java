@@ -16,7 +16,7 @@ import org.springframework.batch.repeat.RepeatStatus;
 
 /**
  * With {@code delete: true}, removes target files and folders that vanished from the source —
- * only when the source listing was complete, and only inside the job's root.
+ * only when both listings were complete, and only inside the job's root.
  */
 final class DeleteStep implements Tasklet {
 
@@ -34,7 +34,7 @@ final class DeleteStep implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         if (!run.plan.listingProblems().isEmpty()) {
-            log.warn("job {} run {}: nothing deleted, the source listing was incomplete: {}", run.job.name(),
+            log.warn("job {} run {}: nothing deleted, the listing was incomplete: {}", run.job.name(),
                     run.runId, run.plan.listingProblems().get(0));
             return RepeatStatus.FINISHED;
         }

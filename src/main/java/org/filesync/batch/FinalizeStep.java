@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.filesync.ftp.FtpException;
 import org.filesync.history.RunCounters;
 import org.filesync.history.RunStatus;
+import org.filesync.mirror.UnlistedFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepContribution;
@@ -11,7 +12,10 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 
-/** Closes the run row with its counters; a run without failed files leaves no partial file behind. */
+/**
+ * Closes the run row with its counters: COMPLETED only when no file failed and every folder was
+ * listed. A run without failed files leaves no partial file behind.
+ */
 final class FinalizeStep implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(FinalizeStep.class);
@@ -29,7 +33,7 @@ final class FinalizeStep implements Tasklet {
             log.warn("job {} run {}: {} file(s) were left unfinished", run.job.name(), run.runId, unfinished);
         }
         RunCounters counters = run.transferLog.counters(run.runId);
-        String error = null;
+        String error = run.plan.unlisted().isEmpty() ? null : UnlistedFolder.describe(run.plan.unlisted());
         if (counters.filesFailed() == 0) {
             try {
                 run.direction.removeLeftoverPartials();

@@ -15,8 +15,11 @@ import org.filesync.mirror.MirrorPlan;
 import org.filesync.mirror.MirrorPlanner;
 import org.filesync.mirror.PlannedFile;
 import org.filesync.mirror.RejectedEntry;
+import org.filesync.mirror.SafePaths;
 import org.filesync.mirror.SyncState;
 import org.filesync.mirror.TransferReason;
+import org.filesync.mirror.UnlistedFolder;
+import org.filesync.mirror.UnreadableLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepContribution;
@@ -44,6 +47,13 @@ final class PlanStep implements Tasklet {
         MirrorPlan plan = plan(run);
         long planned = System.nanoTime();
         run.plan = plan;
+        for (UnlistedFolder folder : plan.unlisted()) {
+            log.warn("job {} run {}: could not list folder {}: {}", run.job.name(), run.runId, folder.displayPath(),
+                    folder.reason());
+        }
+        if (!plan.unreadable().isEmpty()) {
+            log.warn("job {} run {}: {}", run.job.name(), run.runId, UnreadableLine.describe(plan.unreadable()));
+        }
         run.transferIds = run.transferLog.insert(run.runId, run.directionName(), rows(plan));
         log.debug("job {} run {}: planned {} transfers and {} skips in {} ms, recorded them in {} ms", run.job.name(),
                 run.runId, plan.transfers().size(), plan.skips().size(), (planned - start) / 1_000_000,
@@ -93,6 +103,16 @@ final class PlanStep implements Tasklet {
         }
         for (RejectedEntry entry : plan.ignored()) {
             rows.add(new NewTransfer(entry.path(), TransferStatus.SKIPPED, -1, null, "ignored", entry.reason()));
+        }
+        for (UnlistedFolder folder : plan.unlisted()) {
+            rows.add(new NewTransfer(folder.displayPath(), TransferStatus.FAILED, -1, null, "not listed",
+                    folder.reason(), folder.replyCode()));
+        }
+        if (!plan.unreadable().isEmpty()) {
+            // one warning row for the run, not one failure per line: the same lines come back every run
+            UnreadableLine first = plan.unreadable().get(0);
+            rows.add(new NewTransfer(SafePaths.shown(first.folder()), TransferStatus.SKIPPED, -1, null,
+                    "unreadable listing", UnreadableLine.describe(plan.unreadable())));
         }
         return rows;
     }

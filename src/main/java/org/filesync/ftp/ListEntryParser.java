@@ -59,12 +59,12 @@ final class ListEntryParser {
         return config;
     }
 
-    /** The entry for {@code line}; null for lines that are not entries ("total 42", ".", ".."). */
+    /** The entry for {@code line}; null for lines that are not entries ("total 42", banners, ".", ".."). */
     RemoteEntry parse(String folder, String line) {
         String masked = mask(line);
         FTPFile file = parseWithChosen(masked);
         if (file == null) {
-            return line.toLowerCase(Locale.ROOT).startsWith("total ") ? null : ListingEntries.unparseable(folder, line);
+            return ListingEntries.unparseable(folder, line);
         }
         String name = unmask(file.getName());
         if (EntryNames.isSelfOrParent(name)) {

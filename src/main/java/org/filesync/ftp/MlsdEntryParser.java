@@ -18,14 +18,14 @@ final class MlsdEntryParser {
 
     private static final DateTimeFormatter MODIFY = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-    /** The entry for {@code line}, or null for the folder itself and its parent (cdir, pdir, "." and ".."). */
+    /** The entry for {@code line}, or null for the folder itself, its parent (cdir, pdir, "." and "..") and noise. */
     RemoteEntry parse(String folder, String line) {
         int space = line.indexOf(' ');
-        if (space < 0) {
+        Map<String, String> facts = space < 0 ? Map.of() : facts(line.substring(0, space));
+        if (facts.isEmpty()) {
             return ListingEntries.unparseable(folder, line);
         }
         String name = line.substring(space + 1);
-        Map<String, String> facts = facts(line.substring(0, space));
         String type = facts.getOrDefault("type", "");
         String lowerType = type.toLowerCase(Locale.ROOT);
         if (lowerType.equals("cdir") || lowerType.equals("pdir") || EntryNames.isSelfOrParent(name)) {

@@ -37,7 +37,8 @@ final class DownloadMirror implements MirrorDirection {
         walker.start();
         TreeListing source;
         try {
-            source = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter()).scan(job.remote().path(), false);
+            source = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter(), RetryPolicy.of(job.retries()))
+                    .scan(job.remote().path(), false);
         } finally {
             walker.join();
         }

@@ -31,9 +31,9 @@ public final class LocalTreeScanner {
         List<RejectedEntry> rejected = new ArrayList<>();
         List<RejectedEntry> ignored = new ArrayList<>();
         List<String> partials = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<UnlistedFolder> unlisted = new ArrayList<>();
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return new TreeListing(files, folders, rejected, ignored, partials, problems);
+            return TreeListing.empty();
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -74,11 +74,11 @@ public final class LocalTreeScanner {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                problems.add(relative(root, file) + ": " + e.getMessage());
+                unlisted.add(new UnlistedFolder(relative(root, file), null, ResumableTransfer.describe(e)));
                 return FileVisitResult.CONTINUE;
             }
         });
-        return new TreeListing(files, folders, rejected, ignored, partials, problems);
+        return new TreeListing(files, folders, rejected, ignored, partials, unlisted, List.of());
     }
 
     private static String relative(Path root, Path path) {

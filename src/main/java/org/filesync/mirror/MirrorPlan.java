@@ -4,12 +4,17 @@ import java.util.List;
 
 /**
  * What a run will do: folders to create, files to transfer (largest first) or skip, entries
- * rejected as unsafe, and — only when the source listing was complete and deleting is on —
+ * rejected as unsafe, and — only when both listings were complete and deleting is on —
  * target files and folders to delete (deepest first).
+ *
+ * @param listingProblems why nothing may be deleted: folders not listed, unreadable lines, a source that lists nothing
+ * @param unlisted folders of either side that could not be listed
+ * @param unreadable listing lines of either side that may be files but could not be read
  */
 public record MirrorPlan(List<String> directoriesToCreate, List<PlannedFile> transfers, List<PlannedFile> skips,
                          List<RejectedEntry> rejected, List<RejectedEntry> ignored, List<String> filesToDelete,
-                         List<String> directoriesToDelete, List<String> listingProblems) {
+                         List<String> directoriesToDelete, List<String> listingProblems, List<UnlistedFolder> unlisted,
+                         List<UnreadableLine> unreadable) {
 
     public MirrorPlan {
         directoriesToCreate = List.copyOf(directoriesToCreate);
@@ -20,6 +25,8 @@ public record MirrorPlan(List<String> directoriesToCreate, List<PlannedFile> tra
         filesToDelete = List.copyOf(filesToDelete);
         directoriesToDelete = List.copyOf(directoriesToDelete);
         listingProblems = List.copyOf(listingProblems);
+        unlisted = List.copyOf(unlisted);
+        unreadable = List.copyOf(unreadable);
     }
 
     public long bytesToTransfer() {

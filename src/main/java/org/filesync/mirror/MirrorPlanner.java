@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 /**
  * Decides, file by file, what a run does. A file is transferred when it is new, when its listing
  * differs from the synced-state catalog, or when the target copy is missing or of the wrong size.
+ * Nothing is deleted unless both sides were listed completely.
  */
 public final class MirrorPlanner {
 
@@ -36,7 +37,7 @@ public final class MirrorPlanner {
 
         List<String> deleteFiles = List.of();
         List<String> deleteDirectories = List.of();
-        if (delete && source.isComplete()) {
+        if (delete && source.isComplete() && target.isComplete()) {
             Set<String> sourcePaths = new HashSet<>();
             source.files().forEach(file -> sourcePaths.add(file.path()));
             source.directories().forEach(folder -> sourcePaths.add(folder.path()));
@@ -49,7 +50,13 @@ public final class MirrorPlanner {
                     .sorted(Comparator.comparingInt(MirrorPlanner::depth).reversed().thenComparing(Comparator.naturalOrder()))
                     .toList();
         }
-        List<String> problems = new ArrayList<>(source.problems());
+        List<UnlistedFolder> unlisted = concat(source.unlisted(), target.unlisted());
+        List<UnreadableLine> unreadable = concat(source.unreadable(), target.unreadable());
+        List<String> problems = new ArrayList<>();
+        unlisted.forEach(folder -> problems.add(folder.displayPath() + ": " + folder.reason()));
+        if (!unreadable.isEmpty()) {
+            problems.add(UnreadableLine.describe(unreadable));
+        }
         boolean sourceEmpty = source.files().isEmpty() && source.directories().isEmpty() && source.rejected().isEmpty();
         if (delete && sourceEmpty && !target.files().isEmpty()) {
             // A source that lists nothing at all is far more often a broken share or a server
@@ -59,7 +66,7 @@ public final class MirrorPlanner {
             deleteDirectories = List.of();
         }
         return new MirrorPlan(create, transfers, skips, source.rejected(), source.ignored(), deleteFiles,
-                deleteDirectories, problems);
+                deleteDirectories, problems, unlisted, unreadable);
     }
 
     private static TransferReason decide(TreeEntry source, TreeEntry target, SyncState synced) {
@@ -81,6 +88,12 @@ public final class MirrorPlanner {
     /** The target's entry seen at the source listing's precision, so a minute-precise LIST can match a local file. */
     private static TreeEntry sameTimePrecision(TreeEntry target, TreeEntry source) {
         return new TreeEntry(target.path(), false, target.size(), target.modified(), source.precision());
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     private static int depth(String path) {

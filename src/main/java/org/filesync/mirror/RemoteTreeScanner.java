@@ -3,10 +3,10 @@ package org.filesync.mirror;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.filesync.ftp.EntryType;
@@ -23,13 +23,15 @@ import org.slf4j.LoggerFactory;
  * Lists a remote tree folder by folder over several sessions at once. Folders excluded by the
  * job's filter are not entered; symbolic links are not followed. A file whose LIST time is coarse
  * and recent is confirmed with MDTM, so a same-size rewrite within one listed minute is not missed.
+ * A folder whose listing fails is tried again after a backoff, on a new session when its own was
+ * lost; one that still fails is reported, never dropped. A server that refuses more sessions
+ * leaves the listing to fewer listers.
  */
 public final class RemoteTreeScanner {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteTreeScanner.class);
     /** LIST shows minutes; anything this recent may still change within its listed minute. */
     private static final Duration RECENT = Duration.ofHours(2);
-    private static final int LIST_ATTEMPTS = 3;
     /**
      * MLSD of some servers (Apache FtpServer, pyftpdlib) shows a symbolic link to a folder as a
      * folder, so a link loop would be entered forever: folders nested deeper than this are not.
@@ -39,16 +41,18 @@ public final class RemoteTreeScanner {
     private final SessionPool sessions;
     private final int parallel;
     private final PathFilter filter;
+    private final RetryPolicy retry;
     private final int maxDepth;
 
-    public RemoteTreeScanner(SessionPool sessions, int parallel, PathFilter filter) {
-        this(sessions, parallel, filter, MAX_DEPTH);
+    public RemoteTreeScanner(SessionPool sessions, int parallel, PathFilter filter, RetryPolicy retry) {
+        this(sessions, parallel, filter, retry, MAX_DEPTH);
     }
 
-    RemoteTreeScanner(SessionPool sessions, int parallel, PathFilter filter, int maxDepth) {
+    RemoteTreeScanner(SessionPool sessions, int parallel, PathFilter filter, RetryPolicy retry, int maxDepth) {
         this.sessions = sessions;
         this.parallel = parallel;
         this.filter = filter;
+        this.retry = retry;
         this.maxDepth = maxDepth;
     }
 
@@ -60,61 +64,28 @@ public final class RemoteTreeScanner {
     public TreeListing scan(String root, boolean missingRootIsEmpty) throws FtpException, InterruptedException {
         if (!rootExists(root)) {
             if (missingRootIsEmpty) {
-                return new TreeListing(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                return TreeListing.empty();
             }
             throw new FtpReplyException("remote folder " + root, 550, "does not exist (or is not a folder)");
         }
-        Collector collector = new Collector();
-        LinkedBlockingDeque<String> folders = new LinkedBlockingDeque<>();
-        AtomicInteger unfinished = new AtomicInteger(1);
-        AtomicReference<Exception> rootFailure = new AtomicReference<>();
-        folders.add("");
-
+        Scan scan = new Scan(root);
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < parallel; i++) {
-            Thread worker = new Thread(() -> listFolders(root, folders, unfinished, collector, rootFailure),
-                    "filesync-list-" + i);
+            Thread worker = new Thread(scan::listFolders, "filesync-list-" + i);
             worker.start();
             workers.add(worker);
         }
         for (Thread worker : workers) {
             worker.join();
         }
-        Exception failure = rootFailure.get();
+        Exception failure = scan.rootFailure.get();
         if (failure instanceof FtpException ftp) {
             throw ftp;
         }
         if (failure != null) {
             throw new IllegalStateException("listing " + root + " failed: " + failure.getMessage(), failure);
         }
-        return collector.listing();
-    }
-
-    private void listFolders(String root, LinkedBlockingDeque<String> folders, AtomicInteger unfinished,
-                             Collector collector, AtomicReference<Exception> rootFailure) {
-        try (WorkerSession session = new WorkerSession(sessions)) {
-            while (unfinished.get() > 0 && rootFailure.get() == null) {
-                String folder = folders.poll(20, TimeUnit.MILLISECONDS);
-                if (folder == null) {
-                    continue;
-                }
-                try {
-                    listOne(session, root, folder, folders, unfinished, collector);
-                } catch (FtpException | RuntimeException e) {
-                    // Whatever goes wrong, a folder that was not listed must make the listing
-                    // incomplete: a folder silently missing would have its target copy deleted.
-                    if (folder.isEmpty()) {
-                        rootFailure.compareAndSet(null, e);
-                    } else {
-                        collector.problem(folder + ": " + e.getMessage());
-                    }
-                } finally {
-                    unfinished.decrementAndGet();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return scan.found.listing();
     }
 
     private boolean rootExists(String root) throws FtpException {
@@ -132,53 +103,145 @@ public final class RemoteTreeScanner {
         }
     }
 
-    /** Lists one folder, retrying transient failures (on a fresh session when the connection was lost). */
-    private void listOne(WorkerSession session, String root, String folder, LinkedBlockingDeque<String> folders,
-                         AtomicInteger unfinished, Collector collector) throws FtpException {
-        List<RemoteEntry> entries = null;
-        for (int attempt = 1; entries == null; attempt++) {
-            try {
-                entries = session.get().list(SafePaths.remotePath(root, folder));
-            } catch (FtpException e) {
-                if (e.connectionLost()) {
-                    session.lost();
+    /** A folder waiting to be listed, and how many times listing it has failed so far. */
+    private record PendingFolder(String path, int failures) {
+    }
+
+    /** One scan's shared state: the folders still to list, what was found, and who holds a session. */
+    private final class Scan {
+        private final String root;
+        private final LinkedBlockingDeque<PendingFolder> folders = new LinkedBlockingDeque<>();
+        private final AtomicInteger unfinished = new AtomicInteger(1);
+        /** Listers holding a session now: while there is one, a lister the server refuses can leave the work to it. */
+        private final AtomicInteger holding = new AtomicInteger();
+        private final AtomicBoolean limitLogged = new AtomicBoolean();
+        private final AtomicReference<Exception> rootFailure = new AtomicReference<>();
+        private final ListingCollector found = new ListingCollector();
+
+        Scan(String root) {
+            this.root = root;
+            folders.add(new PendingFolder("", 0));
+        }
+
+        void listFolders() {
+            boolean holds = false;
+            try (WorkerSession session = new WorkerSession(sessions)) {
+                while (unfinished.get() > 0 && rootFailure.get() == null) {
+                    PendingFolder folder = folders.poll(20, TimeUnit.MILLISECONDS);
+                    if (folder == null) {
+                        continue;
+                    }
+                    if (!holds) {
+                        try {
+                            session.get();
+                        } catch (FtpException e) {
+                            if (holding.get() > 0) {
+                                // The server refuses another session (421 "too many connections"): the
+                                // folder goes back to the listers that have one, and this one retires.
+                                folders.addFirst(folder);
+                                logLimit(e);
+                                return;
+                            }
+                            retryOrGiveUp(folder, e);
+                            continue;
+                        }
+                        holds = true;
+                        holding.incrementAndGet();
+                    }
+                    try {
+                        ListingCollector contents = listOne(session.get(), folder.path());
+                        found.add(contents);
+                        unfinished.addAndGet(contents.folders().size());
+                        contents.folders().forEach(sub -> folders.add(new PendingFolder(sub.path(), 0)));
+                        unfinished.decrementAndGet();
+                    } catch (FtpException e) {
+                        if (e.connectionLost()) {
+                            session.lost();
+                            holds = false;
+                            holding.decrementAndGet();
+                        }
+                        retryOrGiveUp(folder, e);
+                    } catch (RuntimeException e) {
+                        // Nothing foresaw this: the folder is not tried again, but it is not lost either.
+                        log.warn("listing {}: unexpected failure", folder.path(), e);
+                        giveUp(folder.path(), e, null, "unexpected failure: " + e);
+                    }
                 }
-                if (!e.isTransient() || attempt == LIST_ATTEMPTS) {
-                    throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (holds) {
+                    holding.decrementAndGet();
                 }
-                log.debug("listing {} failed ({}), attempt {}", folder, e.getMessage(), attempt);
             }
         }
-        for (RemoteEntry entry : entries) {
-            String path = SafePaths.child(folder, entry.name());
-            if (entry.isRejected()) {
-                collector.reject(new RejectedEntry(SafePaths.child(folder, printable(entry.name())), entry.rejection()));
-                continue;
+
+        /** Like a transient transfer failure, whatever the reply: a folder left unlisted costs the whole run its deletes. */
+        private void retryOrGiveUp(PendingFolder folder, FtpException e) throws InterruptedException {
+            int failures = folder.failures() + 1;
+            boolean retryable = e.isTransient() || e instanceof FtpReplyException;
+            if (retryable && failures <= retry.retries()) {
+                log.debug("listing {} failed ({}), attempt {}", folder.path(), e.getMessage(), failures);
+                Thread.sleep(retry.delayBefore(failures + 1).toMillis());
+                folders.addLast(new PendingFolder(folder.path(), failures));
+                return;
             }
-            var unsafe = SafePaths.unsafeNameReason(entry.name());
-            if (unsafe.isPresent()) {
-                collector.reject(new RejectedEntry(SafePaths.child(folder, printable(entry.name())), unsafe.get()));
-            } else if (entry.type() == EntryType.DIRECTORY && depth(path) > maxDepth) {
-                String reason = "folder nested deeper than " + maxDepth + " levels, not entered (a symbolic link loop?)";
-                collector.reject(new RejectedEntry(path, reason));
-                // its contents are unknown: nothing below it may be deleted on the strength of this listing
-                collector.problem(path + ": " + reason);
-            } else if (entry.type() == EntryType.DIRECTORY) {
-                if (filter.acceptsDirectory(path)) {
-                    collector.folder(TreeEntry.folder(path));
-                    unfinished.incrementAndGet();
-                    folders.add(path);
-                }
-            } else if (entry.type() == EntryType.FILE && SafePaths.isPartialName(entry.name())) {
-                collector.partial(SafePaths.finalPath(path));
-            } else if (entry.type() == EntryType.FILE) {
-                if (filter.acceptsFile(path)) {
-                    collector.file(confirmTime(session.get(), root, path, entry));
-                }
-            } else if (filter.acceptsFile(path)) {
-                collector.ignore(new RejectedEntry(path, entry.type() == EntryType.SYMLINK
-                        ? "symbolic link, not followed" : "not a regular file"));
+            giveUp(folder.path(), e, e.replyCode(), failures > 1
+                    ? "gave up after " + failures + " attempts: " + e.getMessage() : e.getMessage());
+        }
+
+        private void giveUp(String path, Exception e, Integer replyCode, String reason) {
+            if (path.isEmpty()) {
+                rootFailure.compareAndSet(null, e);
+            } else {
+                found.unlisted(new UnlistedFolder(path, replyCode, reason));
             }
+            unfinished.decrementAndGet();
+        }
+
+        private void logLimit(FtpException refusal) {
+            if (limitLogged.compareAndSet(false, true)) {
+                log.info("server limited connections to {}: listing goes on with fewer sessions ({})", holding.get(),
+                        refusal.getMessage());
+            }
+        }
+
+        /** One folder's entries, sorted into what they are; nothing is kept of a folder whose listing fails. */
+        private ListingCollector listOne(FtpSession session, String folder) throws FtpException {
+            ListingCollector contents = new ListingCollector();
+            for (RemoteEntry entry : session.list(SafePaths.remotePath(root, folder))) {
+                String path = SafePaths.child(folder, entry.name());
+                if (entry.type() == EntryType.UNREADABLE) {
+                    contents.unreadable(new UnreadableLine(folder, printable(entry.name())));
+                    continue;
+                }
+                if (entry.isRejected()) {
+                    contents.reject(new RejectedEntry(SafePaths.child(folder, printable(entry.name())), entry.rejection()));
+                    continue;
+                }
+                var unsafe = SafePaths.unsafeNameReason(entry.name());
+                if (unsafe.isPresent()) {
+                    contents.reject(new RejectedEntry(SafePaths.child(folder, printable(entry.name())), unsafe.get()));
+                } else if (entry.type() == EntryType.DIRECTORY && depth(path) > maxDepth) {
+                    // its contents are unknown: nothing below it may be deleted on the strength of this listing
+                    contents.unlisted(new UnlistedFolder(path, null,
+                            "folder nested deeper than " + maxDepth + " levels, not entered (a symbolic link loop?)"));
+                } else if (entry.type() == EntryType.DIRECTORY) {
+                    if (filter.acceptsDirectory(path)) {
+                        contents.folder(TreeEntry.folder(path));
+                    }
+                } else if (entry.type() == EntryType.FILE && SafePaths.isPartialName(entry.name())) {
+                    contents.partial(SafePaths.finalPath(path));
+                } else if (entry.type() == EntryType.FILE) {
+                    if (filter.acceptsFile(path)) {
+                        contents.file(confirmTime(session, root, path, entry));
+                    }
+                } else if (filter.acceptsFile(path)) {
+                    contents.ignore(new RejectedEntry(path, entry.type() == EntryType.SYMLINK
+                            ? "symbolic link, not followed" : "not a regular file"));
+                }
+            }
+            return contents;
         }
     }
 
@@ -212,42 +275,5 @@ public final class RemoteTreeScanner {
             }
         });
         return out.toString();
-    }
-
-    private static final class Collector {
-        private final List<TreeEntry> files = Collections.synchronizedList(new ArrayList<>());
-        private final List<TreeEntry> folders = Collections.synchronizedList(new ArrayList<>());
-        private final List<RejectedEntry> rejected = Collections.synchronizedList(new ArrayList<>());
-        private final List<RejectedEntry> ignored = Collections.synchronizedList(new ArrayList<>());
-        private final List<String> partials = Collections.synchronizedList(new ArrayList<>());
-        private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
-
-        void partial(String path) {
-            partials.add(path);
-        }
-
-        void file(TreeEntry entry) {
-            files.add(entry);
-        }
-
-        void folder(TreeEntry entry) {
-            folders.add(entry);
-        }
-
-        void reject(RejectedEntry entry) {
-            rejected.add(entry);
-        }
-
-        void ignore(RejectedEntry entry) {
-            ignored.add(entry);
-        }
-
-        void problem(String problem) {
-            problems.add(problem);
-        }
-
-        TreeListing listing() {
-            return new TreeListing(files, folders, rejected, ignored, partials, problems);
-        }
     }
 }

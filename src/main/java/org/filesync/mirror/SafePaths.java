@@ -114,6 +114,11 @@ public final class SafePaths {
         return root.endsWith("/") ? root + relativePath : root + "/" + relativePath;
     }
 
+    /** A path relative to the root as the history shows it: "." for the root itself. */
+    public static String shown(String relativePath) {
+        return relativePath.isEmpty() ? "." : relativePath;
+    }
+
     /** The path of {@code name} inside the relative folder {@code folder} ("" = the root). */
     public static String child(String folder, String name) {
         return folder.isEmpty() ? name : folder + "/" + name;

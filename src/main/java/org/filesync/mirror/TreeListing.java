@@ -8,11 +8,12 @@ import java.util.List;
  * @param rejected entries whose names are unsafe to use
  * @param ignored entries left alone on purpose (symbolic links, devices), with the reason
  * @param partials files (by their final path) that have a filesync partial file or stamp beside them
- * @param problems folders that could not be listed; when there is any, the listing is incomplete
- *     and nothing may be deleted on the strength of it
+ * @param unlisted folders that could not be listed
+ * @param unreadable listing lines that no parser understood but that may be files
  */
 public record TreeListing(List<TreeEntry> files, List<TreeEntry> directories, List<RejectedEntry> rejected,
-                          List<RejectedEntry> ignored, List<String> partials, List<String> problems) {
+                          List<RejectedEntry> ignored, List<String> partials, List<UnlistedFolder> unlisted,
+                          List<UnreadableLine> unreadable) {
 
     public TreeListing {
         files = List.copyOf(files);
@@ -20,10 +21,16 @@ public record TreeListing(List<TreeEntry> files, List<TreeEntry> directories, Li
         rejected = List.copyOf(rejected);
         ignored = List.copyOf(ignored);
         partials = partials.stream().distinct().toList();
-        problems = List.copyOf(problems);
+        unlisted = List.copyOf(unlisted);
+        unreadable = List.copyOf(unreadable);
     }
 
+    static TreeListing empty() {
+        return new TreeListing(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** False when something below the root is unknown: then nothing may be deleted on the strength of it. */
     public boolean isComplete() {
-        return problems.isEmpty();
+        return unlisted.isEmpty() && unreadable.isEmpty();
     }
 }

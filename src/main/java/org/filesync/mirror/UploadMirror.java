@@ -34,7 +34,7 @@ final class UploadMirror implements MirrorDirection {
         TreeListing source = new LocalTreeScanner(job.pathFilter()).scan(job.localPath());
         // a root that does not exist yet is an empty target; it is made when files go there, so a
         // dry run changes nothing on the server
-        TreeListing target = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter())
+        TreeListing target = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter(), RetryPolicy.of(job.retries()))
                 .scan(job.remote().path(), true);
         partials.clear();
         partials.addAll(target.partials());

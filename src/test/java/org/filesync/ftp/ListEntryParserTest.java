@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ListEntryParserTest {
 
@@ -60,10 +62,30 @@ class ListEntryParserTest {
     }
 
     @Test
-    void reportsUnparseableLineInsteadOfDroppingIt() {
-        RemoteEntry entry = new ListEntryParser("UNIX").parse("/", "this is not a listing line");
+    void reportsUnparseableLineThatMayBeAFileInsteadOfDroppingIt() {
+        ListEntryParser parser = new ListEntryParser("UNIX");
 
-        assertThat(entry.isRejected()).isTrue();
-        assertThat(entry.rejection()).contains("unparseable");
+        assertThat(parser.parse("/", "-rw-r--r--   1 ftp ftp  5 sometime mystery.txt"))
+                .satisfies(entry -> {
+                    assertThat(entry.type()).isEqualTo(EntryType.UNREADABLE);
+                    assertThat(entry.isRejected()).isTrue();
+                    assertThat(entry.name()).contains("mystery.txt");
+                });
+        assertThat(parser.parse("/", "12 files updated 2024-01-05").type()).isEqualTo(EntryType.UNREADABLE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"total 8", "TOTAL 120", "Welcome to the ACME archive", "   ",
+            "Last updated 2024-01-05 10:30 by the mirror team", "You are user 3 of 50"})
+    void dropsLinesThatCannotBeEntries(String line) {
+        assertThat(new ListEntryParser("UNIX").parse("/", line)).isNull();
+    }
+
+    @Test
+    void mlsdLineWithoutFactsIsNoiseAndFactsWithoutANameMayBeAFile() {
+        MlsdEntryParser parser = new MlsdEntryParser();
+
+        assertThat(parser.parse("/", "Welcome to the ACME archive")).isNull();
+        assertThat(parser.parse("/", "type=file;size=3;modify=20240101000000;").type()).isEqualTo(EntryType.UNREADABLE);
     }
 }

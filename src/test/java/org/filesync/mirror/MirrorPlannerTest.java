@@ -13,9 +13,9 @@ class MirrorPlannerTest {
     private static final Instant T = Instant.parse("2026-11-20T10:15:30Z");
     private final MirrorPlanner planner = new MirrorPlanner();
 
-    private static TreeListing listing(List<TreeEntry> files, List<String> folders, List<String> problems) {
+    private static TreeListing listing(List<TreeEntry> files, List<String> folders, List<UnlistedFolder> unlisted) {
         return new TreeListing(files, folders.stream().map(TreeEntry::folder).toList(), List.of(), List.of(),
-                List.of(), problems);
+                List.of(), unlisted, List.of());
     }
 
     private static TreeEntry file(String path, long size, Instant modified) {
@@ -76,8 +76,25 @@ class MirrorPlannerTest {
         assertThat(deleting.filesToDelete()).containsExactly("gone/old");
         assertThat(deleting.directoriesToDelete()).containsExactly("gone");
 
-        TreeListing incomplete = listing(List.of(file("keep", 1, T)), List.of(), List.of("sub: 550 Permission denied"));
-        assertThat(planner.plan(incomplete, target, Map.of(), true).filesToDelete()).isEmpty();
+        TreeListing incomplete = listing(List.of(file("keep", 1, T)), List.of(),
+                List.of(new UnlistedFolder("sub", 550, "LIST /sub: 550 Permission denied")));
+        MirrorPlan held = planner.plan(incomplete, target, Map.of(), true);
+        assertThat(held.filesToDelete()).isEmpty();
+        assertThat(held.listingProblems()).containsExactly("sub: LIST /sub: 550 Permission denied");
+        assertThat(held.unlisted()).extracting(UnlistedFolder::path).containsExactly("sub");
+    }
+
+    @Test
+    void unreadableListingLineHoldsDeletesBack() {
+        TreeListing source = new TreeListing(List.of(file("keep", 1, T)), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(new UnreadableLine("", "-rw-r--r-- 1 ftp ftp 12 sometime mystery")));
+        TreeListing target = listing(List.of(file("keep", 1, T), file("old", 1, T)), List.of(), List.of());
+
+        MirrorPlan plan = planner.plan(source, target, Map.of(), true);
+
+        assertThat(plan.filesToDelete()).isEmpty();
+        assertThat(plan.unreadable()).hasSize(1);
+        assertThat(plan.listingProblems()).singleElement().asString().contains("mystery");
     }
 
     @Test

@@ -33,7 +33,7 @@ class RemoteTreeScannerTest {
                 }
             }
             try (SessionPool sessions = new SessionPool(new CommonsNetSessionFactory(server.settings()))) {
-                TreeListing listing = new RemoteTreeScanner(sessions, 3, new PathFilter(List.of(), List.of()))
+                TreeListing listing = new RemoteTreeScanner(sessions, 3, new PathFilter(List.of(), List.of()), RetryPolicy.of(0))
                         .scan(server.remote("tree"), false);
 
                 assertThat(listing.files()).hasSize(2400);
@@ -51,7 +51,7 @@ class RemoteTreeScannerTest {
             Path loop = Files.createDirectories(server.localRoot().resolve("loop/inner"));
             Files.createSymbolicLink(loop.resolve("back"), Path.of(".."));
             try (SessionPool sessions = new SessionPool(new CommonsNetSessionFactory(server.settings()))) {
-                TreeListing listing = new RemoteTreeScanner(sessions, 2, new PathFilter(List.of(), List.of()), 6)
+                TreeListing listing = new RemoteTreeScanner(sessions, 2, new PathFilter(List.of(), List.of()), RetryPolicy.of(0), 6)
                         .scan(server.remote("loop"), false);
 
                 if (kind == FtpServers.VSFTPD || kind == FtpServers.PURE_FTPD || kind == FtpServers.PROFTPD) {
@@ -63,7 +63,7 @@ class RemoteTreeScannerTest {
                     // MLSD of these servers shows the link as a folder: the depth bound ends the scan,
                     // says so, and leaves the listing incomplete so that nothing is deleted from it.
                     assertThat(listing.directories()).hasSizeLessThanOrEqualTo(6);
-                    assertThat(listing.rejected()).isNotEmpty()
+                    assertThat(listing.unlisted()).isNotEmpty()
                             .allSatisfy(e -> assertThat(e.reason()).contains("deeper than 6"));
                     assertThat(listing.isComplete()).isFalse();
                 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -24,8 +25,8 @@ public final class PureFtpdServer extends OneUserServer {
         super("pure-ftpd", process::port, process, root, USER, PASSWORD);
     }
 
-    /** Serves a fresh folder under {@code base}. */
-    public static PureFtpdServer start(Path base) {
+    /** Serves a fresh folder under {@code base}; {@code extraOptions} ("-C", "2") go on its command line. */
+    public static PureFtpdServer start(Path base, String... extraOptions) {
         Path prefix = PREFIXES.stream().filter(p -> Files.isExecutable(p.resolve("sbin/pure-ftpd"))).findFirst().orElse(null);
         Assumptions.assumeTrue(prefix != null, "pure-ftpd is not there (.ci/run unpacks it into /opt/pure-ftpd)");
         try {
@@ -38,9 +39,9 @@ public final class PureFtpdServer extends OneUserServer {
             FtpSystemUser.run(List.of(prefix.resolve("bin/pure-pw").toString(), "mkdb", database.toString(), "-f",
                     passwd.toString()));
             // -E: no anonymous logins; -R: no CHMOD; -Y 0: no TLS; -H: no reverse lookups of clients.
-            ServerProcess process = ServerProcess.start(port -> List.of(prefix.resolve("sbin/pure-ftpd").toString(),
-                    "-S", "127.0.0.1," + port, "-l", "puredb:" + database, "-E", "-R", "-H", "-Y", "0"),
-                    base.resolve("pure-ftpd.log"));
+            ServerProcess process = ServerProcess.start(port -> Stream.concat(Stream.of(
+                    prefix.resolve("sbin/pure-ftpd").toString(), "-S", "127.0.0.1," + port, "-l", "puredb:" + database,
+                    "-E", "-R", "-H", "-Y", "0"), Stream.of(extraOptions)).toList(), base.resolve("pure-ftpd.log"));
             return new PureFtpdServer(process, root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

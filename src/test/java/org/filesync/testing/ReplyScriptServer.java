@@ -32,6 +32,7 @@ public final class ReplyScriptServer implements FtpServerFixture {
     private volatile List<String> features = List.of("SIZE", "MDTM", "REST STREAM");
     private volatile String pasvAddress = "127,0,0,1";
     private volatile byte[] data = new byte[0];
+    private volatile byte[] listing;
 
     private ReplyScriptServer(ServerSocket listener) {
         this.listener = listener;
@@ -97,6 +98,12 @@ public final class ReplyScriptServer implements FtpServerFixture {
     /** The bytes LIST, MLSD and RETR send. */
     public ReplyScriptServer data(String text) {
         data = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** The bytes LIST and MLSD send from now on, while RETR goes on sending {@link #data(String)}'s. */
+    public ReplyScriptServer listing(String text) {
+        listing = text.getBytes(StandardCharsets.UTF_8);
         return this;
     }
 
@@ -182,7 +189,7 @@ public final class ReplyScriptServer implements FtpServerFixture {
                 if (verb.equals("STOR") || verb.equals("APPE")) {
                     data.getInputStream().transferTo(OutputStream.nullOutputStream());
                 } else {
-                    data.getOutputStream().write(this.data);
+                    data.getOutputStream().write(listing != null && !verb.equals("RETR") ? listing : this.data);
                 }
             }
             send(out, "226 done");

@@ -28,9 +28,9 @@ public final class VsftpdServer implements FtpServerFixture {
         this.files = files;
     }
 
-    /** Plain FTP, serving a fresh tree under {@code base}. */
-    public static VsftpdServer start(Path base) {
-        return start(base, null, false);
+    /** Plain FTP, serving a fresh tree under {@code base}; {@code extraConfig} lines ("max_per_ip=2") go into vsftpd.conf. */
+    public static VsftpdServer start(Path base, String... extraConfig) {
+        return start(base, null, false, extraConfig);
     }
 
     /** FTPS with {@code certificate}: explicit (AUTH TLS) or implicit, requiring TLS session reuse on data connections. */
@@ -38,7 +38,7 @@ public final class VsftpdServer implements FtpServerFixture {
         return start(base, certificate, implicit);
     }
 
-    private static VsftpdServer start(Path base, TestCertificate certificate, boolean implicit) {
+    private static VsftpdServer start(Path base, TestCertificate certificate, boolean implicit, String... extraConfig) {
         Assumptions.assumeTrue(Files.isExecutable(BINARY), "vsftpd is not installed (apt-get install vsftpd)");
         try {
             Path anon = base.resolve("anon");
@@ -55,7 +55,8 @@ public final class VsftpdServer implements FtpServerFixture {
             ServerProcess process = ServerProcess.start(port -> {
                 Path config = base.resolve("vsftpd-" + port + ".conf");
                 try {
-                    Files.writeString(config, config(port, anon, emptyDir, certificate, implicit));
+                    Files.writeString(config, config(port, anon, emptyDir, certificate, implicit)
+                            + String.join("\n", extraConfig) + "\n");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
