@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.filesync.testing.ApacheFtpServer;
+import org.filesync.testing.BlockModeFtpServer;
 import org.filesync.testing.SmallFileSystem;
 import org.filesync.testing.TestFiles;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,30 @@ class LocalFileFailureTest {
 
             Path elsewhere = dir.resolve("small.bin");
             session.retrieve(server.remote("small.bin"), elsewhere, RestartPoint.START, 10_000, TransferListener.NONE);
+            assertThat(Files.mismatch(small, elsewhere)).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void diskFullDuringABlockModeDownloadIsALocalFailureAndTheSessionGoesOn() throws Exception {
+        Path served = dir.resolve("served");
+        Path big = TestFiles.random(served.resolve("big.bin"), BIG, 3);
+        Path small = TestFiles.random(served.resolve("small.bin"), 10_000, 4);
+        try (BlockModeFtpServer server = BlockModeFtpServer.serving(served).markerInterval(256 * 1024).start();
+             SmallFileSystem disk = SmallFileSystem.mount(dir.resolve("disk"), "2m");
+             FtpSession session = new CommonsNetSessionFactory(BlockModeSessionTest.blockMode(server)).open()) {
+            Path partial = disk.root().resolve("big.bin");
+
+            Throwable failure = catchThrowable(() -> session.retrieve("/big.bin", partial, RestartPoint.START, BIG,
+                    TransferListener.NONE));
+
+            assertThat(failure).isInstanceOf(LocalFileException.class)
+                    .hasMessage(partial + ": No space left on device");
+            byte[] kept = Files.readAllBytes(partial);
+            assertThat(kept).isEqualTo(Arrays.copyOf(Files.readAllBytes(big), kept.length));
+
+            Path elsewhere = dir.resolve("small.bin");
+            session.retrieve("/small.bin", elsewhere, RestartPoint.START, 10_000, TransferListener.NONE);
             assertThat(Files.mismatch(small, elsewhere)).isEqualTo(-1);
         }
     }
