@@ -3,6 +3,7 @@ package org.filesync.batch;
 import java.io.IOException;
 import java.util.Optional;
 import org.filesync.ftp.FtpException;
+import org.filesync.ftp.LocalFileException;
 import org.filesync.ftp.RestartPoint;
 import org.filesync.mirror.ResumeHint;
 import org.filesync.mirror.RetryPolicy;
@@ -35,8 +36,10 @@ final class TransferStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws InterruptedException {
         try {
             run.direction.prepareTarget();
-        } catch (FtpException | IOException e) {
+        } catch (FtpException e) {
             throw new RunFailedException("cannot create the target folder: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RunFailedException("cannot create the target folder: " + LocalFileException.describe(e), e);
         }
         for (String folder : run.plan.directoriesToCreate()) {
             try {

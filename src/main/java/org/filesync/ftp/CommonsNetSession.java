@@ -78,19 +78,19 @@ final class CommonsNetSession implements FtpSession {
 
     @Override
     public TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, TransferListener listener)
-            throws FtpException {
+            throws FtpException, LocalFileException {
         return transfers.retrieve(remotePath, localFile, from, -1, listener);
     }
 
     @Override
     public TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, long expectedSize,
-                                   TransferListener listener) throws FtpException {
+                                   TransferListener listener) throws FtpException, LocalFileException {
         return transfers.retrieve(remotePath, localFile, from, expectedSize, listener);
     }
 
     @Override
     public TransferResult store(Path localFile, String remotePath, RestartPoint from, TransferListener listener)
-            throws FtpException {
+            throws FtpException, LocalFileException {
         return transfers.store(localFile, remotePath, from, listener);
     }
 

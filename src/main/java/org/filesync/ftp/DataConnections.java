@@ -274,11 +274,8 @@ final class DataConnections {
     FtpException broken(IOException cause, String command, String argument, String endpoint) {
         FtpConnectionException dataFailure = dataFailure(cause, endpoint);
         String display = argument == null ? command : command + " " + argument;
-        Reply reply;
-        try {
-            reply = control.readFinalReply(abortReplyTimeout, display);
-        } catch (FtpException e) {
-            control.kill();
+        Reply reply = finalReplyAfterCut(display);
+        if (reply == null) {
             return new FtpConnectionException(dataFailure.getMessage() + "; no final reply to " + display + " within "
                     + abortReplyTimeout.toMillis() + " ms, control connection closed", cause, false, true);
         }
@@ -287,6 +284,29 @@ final class DataConnections {
             return dataFailure;
         }
         return new FtpReplyException(dataFailure.getMessage(), display, reply.code(), reply.text(), cause);
+    }
+
+    /**
+     * After this side dropped the (closed) data connection of {@code command} because its local file
+     * failed: the server, which may still have been sending, answers 426 or 226; that reply is read
+     * so the session stays usable. Without one in time the control connection is closed.
+     */
+    void abandoned(String command, String argument) {
+        Reply reply = finalReplyAfterCut(command + " " + argument);
+        if (reply != null) {
+            log.debug("{}: {} {} abandoned for a local failure; the server said {} {}", control.endpoint(), command,
+                    argument, reply.code(), reply.text());
+        }
+    }
+
+    /** The final reply to a transfer whose data connection is gone, or null when none came and the control connection was closed. */
+    private Reply finalReplyAfterCut(String display) {
+        try {
+            return control.readFinalReply(abortReplyTimeout, display);
+        } catch (FtpException e) {
+            control.kill();
+            return null;
+        }
     }
 
     private Socket secured(Socket socket, String endpoint) throws IOException {

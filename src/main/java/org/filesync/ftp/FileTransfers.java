@@ -34,10 +34,14 @@ final class FileTransfers {
         this.timings = timings;
     }
 
-    /** @param expectedSize the file's size when known, else -1: fewer bytes than that is a broken transfer */
+    /**
+     * @param expectedSize the file's size when known, else -1: fewer bytes than that is a broken transfer
+     * @throws LocalFileException the local file could not be written; the transfer was abandoned, and
+     *         what arrived before stays in the file
+     */
     TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, long expectedSize,
-                            TransferListener listener) throws FtpException {
-        try (FileChannel target = FileChannel.open(localFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                            TransferListener listener) throws FtpException, LocalFileException {
+        try (FileChannel target = LocalFileChannel.of(localFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             DataConnections.Opened opened = connections.open("RETR", remotePath, transfer.restartArgument(from), "RETR");
             RestartPoint start = opened.restarted() ? transfer.restartedAt(from) : RestartPoint.START;
             long offset = start.offset();
@@ -47,6 +51,10 @@ final class FileTransfers {
                 target.truncate(offset);
                 target.position(offset);
                 transfer.receive(data, target, start, progress);
+            } catch (LocalFileException e) {
+                connections.abandoned("RETR", remotePath);
+                progress.finish();
+                throw e;
             } catch (IOException e) {
                 FtpException failure = connections.broken(e, "RETR", remotePath, control.endpoint());
                 progress.finish();
@@ -61,13 +69,15 @@ final class FileTransfers {
             return new TransferResult(progress.bytes(), start, !from.isStart() && !opened.restarted(), reply.code(),
                     reply.text());
         } catch (IOException e) {
-            throw new FtpConnectionException("cannot write " + localFile + ": " + e.getMessage(), e, true, false);
+            // Only the local file's channel gets here; its close() is declared with the wider type.
+            throw e instanceof LocalFileException local ? local : new LocalFileException(localFile, e);
         }
     }
 
+    /** @throws LocalFileException the local file could not be read; the transfer was abandoned */
     TransferResult store(Path localFile, String remotePath, RestartPoint from, TransferListener listener)
-            throws FtpException {
-        try (FileChannel source = FileChannel.open(localFile, StandardOpenOption.READ)) {
+            throws FtpException, LocalFileException {
+        try (FileChannel source = LocalFileChannel.of(localFile, StandardOpenOption.READ)) {
             DataConnections.Opened opened = openForStore(remotePath, from);
             boolean fromStart = "STOR".equals(opened.command()) && !opened.restarted();
             RestartPoint start = fromStart ? RestartPoint.START : transfer.restartedAt(from);
@@ -75,10 +85,14 @@ final class FileTransfers {
             if ("APPE".equals(opened.command())) {
                 log.info("{}: REST refused for STOR {}; appended from {} with APPE", control.endpoint(), remotePath, offset);
             }
-            source.position(offset);
             TransferProgress progress = progress(offset, listener);
             try (Socket data = opened.socket()) {
+                source.position(offset);
                 transfer.send(source, data, start, progress);
+            } catch (LocalFileException e) {
+                connections.abandoned(opened.command(), remotePath);
+                progress.finish();
+                throw e;
             } catch (IOException e) {
                 // The final reply comes first: in block mode the 110 replies read with it confirm more.
                 FtpException failure = connections.broken(e, opened.command(), remotePath, control.endpoint());
@@ -93,7 +107,8 @@ final class FileTransfers {
             }
             return new TransferResult(progress.bytes(), start, !from.isStart() && offset == 0, reply.code(), reply.text());
         } catch (IOException e) {
-            throw new FtpConnectionException("cannot read " + localFile + ": " + e.getMessage(), e, true, false);
+            // Only the local file's channel gets here; its close() is declared with the wider type.
+            throw e instanceof LocalFileException local ? local : new LocalFileException(localFile, e);
         }
     }
 

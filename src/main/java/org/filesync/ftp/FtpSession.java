@@ -29,9 +29,12 @@ public interface FtpSession extends AutoCloseable {
      * local file is cut to {@code from.offset()} and the transfer resumes there (REST offset in
      * stream mode, REST marker in block mode); when the server refuses that, it starts from 0 and
      * the result says so.
+     *
+     * @throws LocalFileException {@code localFile} could not be created or written (disk full,
+     *         permission denied): the transfer was abandoned, and what arrived stays in the file
      */
     TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, TransferListener listener)
-            throws FtpException;
+            throws FtpException, LocalFileException;
 
     /**
      * Like {@link #retrieve(String, Path, RestartPoint, TransferListener)}, knowing the file's size
@@ -43,7 +46,7 @@ public interface FtpSession extends AutoCloseable {
      * @param expectedSize the size the listing gave, or -1 when unknown
      */
     default TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, long expectedSize,
-                                    TransferListener listener) throws FtpException {
+                                    TransferListener listener) throws FtpException, LocalFileException {
         TransferResult result = retrieve(remotePath, localFile, from, listener);
         long received = result.resumedFrom().offset() + result.bytesTransferred();
         if (expectedSize >= 0 && received < expectedSize) {
@@ -58,9 +61,11 @@ public interface FtpSession extends AutoCloseable {
      * when resuming (REST+STOR, or APPE where REST is refused for STOR; block mode: REST marker).
      * A 226 does not prove the upload whole (pyftpdlib says 226 after a reset data connection):
      * check {@link #size(String)} before trusting it.
+     *
+     * @throws LocalFileException {@code localFile} could not be read: the transfer was abandoned
      */
     TransferResult store(Path localFile, String remotePath, RestartPoint from, TransferListener listener)
-            throws FtpException;
+            throws FtpException, LocalFileException;
 
     /** SIZE; empty when the file does not exist (550). */
     OptionalLong size(String path) throws FtpException;

@@ -3,16 +3,17 @@ package org.filesync.mirror;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
+import org.filesync.ftp.LocalFileException;
 import org.filesync.ftp.RestartPoint;
 import org.filesync.ftp.TransferListener;
 import org.filesync.ftp.TransferResult;
@@ -125,7 +126,7 @@ public final class DownloadTransfer extends ResumableTransfer {
         try {
             Files.deleteIfExists(stamp(file));
         } catch (IOException e) {
-            log.debug("{}: cannot remove the stamp {}: {}", file.path(), stamp(file), describe(e));
+            log.debug("{}: cannot remove the stamp {}: {}", file.path(), stamp(file), LocalFileException.describe(e));
         }
     }
 

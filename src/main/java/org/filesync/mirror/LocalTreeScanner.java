@@ -9,6 +9,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import org.filesync.ftp.LocalFileException;
 import org.filesync.ftp.TimePrecision;
 import org.filesync.jobs.PathFilter;
 
@@ -74,7 +75,7 @@ public final class LocalTreeScanner {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                unlisted.add(new UnlistedFolder(relative(root, file), null, ResumableTransfer.describe(e)));
+                unlisted.add(new UnlistedFolder(relative(root, file), null, LocalFileException.describe(e)));
                 return FileVisitResult.CONTINUE;
             }
         });

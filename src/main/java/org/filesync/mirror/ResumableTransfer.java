@@ -10,6 +10,7 @@ import org.filesync.ftp.Checksum;
 import org.filesync.ftp.ChecksumAnswer;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
+import org.filesync.ftp.LocalFileException;
 import org.filesync.ftp.RestartPoint;
 import org.filesync.ftp.TransferListener;
 import org.filesync.ftp.TransferResult;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The attempt loop shared by downloads and uploads: move the bytes into a partial file, verify
  * it, give it its final name. A transient failure (4yz, lost connection, short file) is retried
- * with backoff from the furthest point the target really holds; a permanent one fails the file.
+ * with backoff from the furthest point the target really holds; a permanent one fails the file, and
+ * so does a failure of the local side ({@link LocalFileException}: disk full, permission denied).
  * A stop request ends the attempt at its next progress report ({@link TransferStoppedException}).
  * A partial file left by an earlier run is resumed only when it provably holds bytes of the
  * version of the source listed now: its {@link PartialStamp}, else the history's record of it.
@@ -112,7 +114,7 @@ abstract class ResumableTransfer implements FileTransfer {
         } catch (UnsafeLocalPathException e) {
             return fail(file, new TransferOutcome(false, 0, 0, 0, null, e.getMessage()));
         } catch (IOException e) {
-            return fail(file, new TransferOutcome(false, 0, 0, 0, null, "local: " + describe(e)));
+            return fail(file, new TransferOutcome(false, 0, 0, 0, null, "local: " + LocalFileException.describe(e)));
         } catch (FtpException e) {
             return fail(file, new TransferOutcome(false, 0, 0, 0, e.replyCode(), e.getMessage()));
         }
@@ -180,8 +182,12 @@ abstract class ResumableTransfer implements FileTransfer {
                     }
                 }
             } catch (IOException e) {
+                // A local failure (disk full, permission denied) is not the network's: retrying cannot
+                // help, and the partial file stays for the next run.
                 bytes += progress.unreported();
-                return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null, "local: " + describe(e)));
+                worker.dropIfDead();
+                return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null,
+                        "local: " + LocalFileException.describe(e)));
             } catch (RuntimeException e) {
                 // Nothing foresaw this (a bug, a reply no rule covers): the file fails visibly and
                 // the session, in an unknown state, goes; the run goes on with the other files.
@@ -211,7 +217,8 @@ abstract class ResumableTransfer implements FileTransfer {
                 }
                 from = RestartPoint.START;
             } catch (IOException e) {
-                return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null, "local: " + describe(e)));
+                return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null,
+                        "local: " + LocalFileException.describe(e)));
             }
         }
     }
@@ -277,17 +284,6 @@ abstract class ResumableTransfer implements FileTransfer {
     private TransferOutcome fail(PlannedFile file, TransferOutcome outcome) {
         recorder.failed(file, outcome);
         return outcome;
-    }
-
-    static String describe(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file: " + message;
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied: " + message;
-        }
-        return message;
     }
 
     /** One attempt's progress: passed to the transport, forwarded to the recorder. */

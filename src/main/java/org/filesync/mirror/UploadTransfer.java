@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpReplyException;
 import org.filesync.ftp.FtpSession;
+import org.filesync.ftp.LocalFileException;
 import org.filesync.ftp.RestartPoint;
 import org.filesync.ftp.TransferListener;
 import org.filesync.ftp.TransferResult;
@@ -59,7 +60,7 @@ public final class UploadTransfer extends ResumableTransfer {
 
     @Override
     protected TransferResult move(PlannedFile file, FtpSession session, RestartPoint from, TransferListener listener)
-            throws FtpException {
+            throws FtpException, LocalFileException {
         return session.store(localRoot.resolve(file.path()), partial(file), from, listener);
     }
 

@@ -28,6 +28,13 @@ public final class WorkerSession implements AutoCloseable {
         }
     }
 
+    /** Drops the session when its control connection did not survive (a transfer abandoned for a local failure). */
+    public void dropIfDead() {
+        if (session != null && !session.isAlive()) {
+            lost();
+        }
+    }
+
     @Override
     public void close() {
         if (session != null) {
