@@ -17,10 +17,13 @@ final class H2FileUrl {
      * AUTO_SERVER: the first process to open the file serves it to the others, so commands work
      * beside {@code serve}. WRITE_DELAY=0: MVStore writes each commit to the file before the
      * commit returns; by default it writes up to 500 ms later, and kill -9 lost committed rows.
-     * MAX_COMPACT_TIME bounds the compaction on close, which otherwise adds a quarter of a second
-     * to every short command.
+     * LOCK_TIMEOUT: a row lock is waited for up to 10 s instead of H2's 1 s, so Flyway's lock on the
+     * schema history holds back the other processes that open a new database at the same moment
+     * until the first has migrated it, rather than failing them. MAX_COMPACT_TIME bounds the
+     * compaction on close, which otherwise adds a quarter of a second to every short command.
      */
-    static final List<String> DEFAULTS = List.of("AUTO_SERVER=TRUE", "WRITE_DELAY=0", "MAX_COMPACT_TIME=20");
+    static final List<String> DEFAULTS = List.of("AUTO_SERVER=TRUE", "WRITE_DELAY=0", "LOCK_TIMEOUT=10000",
+            "MAX_COMPACT_TIME=20");
 
     private H2FileUrl() {
     }
