@@ -9,6 +9,7 @@ import org.filesync.jobs.JobDefinition;
 import org.filesync.mirror.MirrorDirection;
 import org.filesync.mirror.MirrorPlan;
 import org.filesync.mirror.SessionPool;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * What the four steps of one run share: the job, its run row, its sessions, and the plan the
@@ -24,13 +25,16 @@ final class MirrorRunContext {
     final RunLog runLog;
     final TransferLog transferLog;
     final SyncedStateCatalog catalog;
+    /** One transaction around the journal's writes to the transfer rows and the catalog. */
+    final TransactionOperations transactions;
     final RunProgress progress;
     final AtomicBoolean stopRequested;
     MirrorPlan plan;
     Map<String, Long> transferIds = Map.of();
 
     MirrorRunContext(JobDefinition job, long runId, SessionPool sessions, RunLog runLog, TransferLog transferLog,
-                     SyncedStateCatalog catalog, RunProgress progress, AtomicBoolean stopRequested) {
+                     SyncedStateCatalog catalog, TransactionOperations transactions, RunProgress progress,
+                     AtomicBoolean stopRequested) {
         this.job = job;
         this.runId = runId;
         this.sessions = sessions;
@@ -38,6 +42,7 @@ final class MirrorRunContext {
         this.runLog = runLog;
         this.transferLog = transferLog;
         this.catalog = catalog;
+        this.transactions = transactions;
         this.progress = progress;
         this.stopRequested = stopRequested;
     }

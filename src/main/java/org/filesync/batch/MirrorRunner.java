@@ -31,6 +31,9 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one job once: registers the run (refusing a second live run of the job, closing runs
@@ -48,6 +51,7 @@ public final class MirrorRunner {
     private final RunLog runLog;
     private final TransferLog transferLog;
     private final SyncedStateCatalog catalog;
+    private final TransactionOperations transactions;
 
     public MirrorRunner(Database database, Function<FtpSessionSettings, FtpSessionFactory> sessionFactories,
                         NodeIdentity node) {
@@ -58,13 +62,14 @@ public final class MirrorRunner {
         this.runLog = new RunLog(database.dataSource());
         this.transferLog = new TransferLog(database.dataSource());
         this.catalog = new SyncedStateCatalog(database.dataSource(), database.settings().isPostgres());
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
     }
 
     /** Lists both sides and plans, changing nothing anywhere (no run is recorded). */
     public MirrorPlan dryRun(JobDefinition job) throws InterruptedException {
         try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
             MirrorRunContext context = new MirrorRunContext(job, -1, sessions, runLog, transferLog, catalog,
-                    RunProgress.NONE, new AtomicBoolean());
+                    transactions, RunProgress.NONE, new AtomicBoolean());
             return PlanStep.plan(context);
         }
     }
@@ -91,7 +96,7 @@ public final class MirrorRunner {
         heartbeat.scheduleAtFixedRate(() -> heartbeatQuietly(start.runId(), stopRequested), period, period, TimeUnit.MILLISECONDS);
         try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
             MirrorRunContext context = new MirrorRunContext(job, start.runId(), sessions, runLog, transferLog, catalog,
-                    progress, stopRequested);
+                    transactions, progress, stopRequested);
             JobExecution execution = launch(context, start);
             runLog.attachExecution(start.runId(), execution.getId());
             if (execution.getStatus() != BatchStatus.COMPLETED) {

@@ -50,7 +50,7 @@ final class TransferStep implements Tasklet {
         }
         TransferWorkers.Summary summary;
         try (TransferJournal journal = new TransferJournal(run.job.name(), run.runId, run.transferIds, run.transferLog,
-                run.catalog, run.progress)) {
+                run.catalog, run.transactions, run.progress)) {
             TransferWorkers workers = new TransferWorkers(run.sessions, run.job.parallel(),
                     run.direction.fileTransfer(journal, RetryPolicy.of(run.job.retries()), run.job.verify(), this::resumeHint,
                             run.stopRequested::get),

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,6 +19,13 @@ public final class Database implements AutoCloseable {
      */
     static final int LATEST_MIGRATION = 4;
     private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
+    /**
+     * Several processes opening one H2 file at once take turns at its lock file, a second or two
+     * each on a busy machine, before the first of them serves the file to the others.
+     */
+    private static final long HANDOVER_TIMEOUT_MILLIS = 30_000;
+    private static final long HANDOVER_PAUSE_MILLIS = 100;
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
@@ -26,8 +35,26 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    /** Opens the pool and applies any pending migration. */
+    /**
+     * Opens the pool and applies any pending migration. An H2 file that is changing hands between
+     * processes ({@link H2Handover}) is tried again for up to {@link #HANDOVER_TIMEOUT_MILLIS}.
+     */
     public static Database open(DatabaseSettings settings, int maxConnections) {
+        long deadline = System.nanoTime() + HANDOVER_TIMEOUT_MILLIS * 1_000_000;
+        while (true) {
+            try {
+                return openOnce(settings, maxConnections);
+            } catch (DatabaseUnavailableException e) {
+                if (settings.isPostgres() || !H2Handover.causedBy(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                log.debug("the H2 file is changing hands, opening it again: {}", e.getMessage());
+                sleep(HANDOVER_PAUSE_MILLIS);
+            }
+        }
+    }
+
+    private static Database openOnce(DatabaseSettings settings, int maxConnections) {
         String vendor = settings.vendor();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.url());
@@ -75,6 +102,15 @@ public final class Database implements AutoCloseable {
                 .load()
                 .migrate()
                 .migrationsExecuted;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the database", e);
+        }
     }
 
     public DataSource dataSource() {

@@ -4,20 +4,17 @@ import java.util.Map;
 
 /**
  * Where filesync's database is: {@code --db}, else {@code FILESYNC_DB_URL}, else an H2 file in
- * {@code ./data}. Credentials come from {@code FILESYNC_DB_USER}/{@code FILESYNC_DB_PASSWORD}
- * or the URL and are never printed.
+ * {@code ./data}. Every H2 file URL gets {@link H2FileUrl#DEFAULTS} unless it says otherwise.
+ * Credentials come from {@code FILESYNC_DB_USER}/{@code FILESYNC_DB_PASSWORD} or the URL and
+ * are never printed.
  */
 public record DatabaseSettings(String url, String user, String password) {
 
-    /**
-     * AUTO_SERVER lets {@code history}, {@code run} and the others share the file while {@code serve}
-     * holds it; MAX_COMPACT_TIME bounds the compaction H2 does on close, which otherwise adds a
-     * quarter of a second to every short command.
-     */
-    public static final String DEFAULT_URL = "jdbc:h2:file:./data/filesync;AUTO_SERVER=TRUE;MAX_COMPACT_TIME=20";
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/filesync";
 
     public static DatabaseSettings resolve(String urlOption, Map<String, String> environment) {
-        String url = urlOption != null ? urlOption : environment.getOrDefault("FILESYNC_DB_URL", DEFAULT_URL);
+        String url = H2FileUrl.withDefaults(urlOption != null ? urlOption
+                : environment.getOrDefault("FILESYNC_DB_URL", DEFAULT_URL));
         String defaultUser = url.startsWith("jdbc:h2:") ? "sa" : null;
         return new DatabaseSettings(url, environment.getOrDefault("FILESYNC_DB_USER", defaultUser),
                 environment.getOrDefault("FILESYNC_DB_PASSWORD", url.startsWith("jdbc:h2:") ? "" : null));

@@ -1,0 +1,56 @@
+package org.filesync.history;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The settings filesync gives every embedded H2 file database, whoever wrote its URL. A setting
+ * the URL names itself (in any case) stays as the URL says: {@code AUTO_SERVER=FALSE} turns the
+ * sharing off, {@code WRITE_DELAY=500} trades durability for speed.
+ */
+final class H2FileUrl {
+
+    /**
+     * AUTO_SERVER: the first process to open the file serves it to the others, so commands work
+     * beside {@code serve}. WRITE_DELAY=0: MVStore writes each commit to the file before the
+     * commit returns; by default it writes up to 500 ms later, and kill -9 lost committed rows.
+     * LOCK_TIMEOUT: a row lock is waited for up to 10 s instead of H2's 1 s, so Flyway's lock on the
+     * schema history holds back the other processes that open a new database at the same moment
+     * until the first has migrated it, rather than failing them. MAX_COMPACT_TIME bounds the
+     * compaction on close, which otherwise adds a quarter of a second to every short command.
+     */
+    static final List<String> DEFAULTS = List.of("AUTO_SERVER=TRUE", "WRITE_DELAY=0", "LOCK_TIMEOUT=10000",
+            "MAX_COMPACT_TIME=20");
+
+    private H2FileUrl() {
+    }
+
+    /** An embedded file database: {@code jdbc:h2:file:...}, or a bare path ({@code jdbc:h2:./x}, {@code ~/x}, {@code /x}). */
+    static boolean isEmbeddedFile(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return false;
+        }
+        String rest = url.substring("jdbc:h2:".length());
+        return rest.startsWith("file:") || rest.startsWith(".") || rest.startsWith("~") || rest.startsWith("/");
+    }
+
+    /** The URL with each default it does not set itself appended. */
+    static String withDefaults(String url) {
+        if (!isEmbeddedFile(url)) {
+            return url;
+        }
+        String[] parts = url.split(";");
+        Set<String> named = Arrays.stream(parts).skip(1).map(H2FileUrl::name).collect(Collectors.toSet());
+        StringBuilder withDefaults = new StringBuilder(url);
+        DEFAULTS.stream().filter(setting -> !named.contains(name(setting)))
+                .forEach(setting -> withDefaults.append(';').append(setting));
+        return withDefaults.toString();
+    }
+
+    private static String name(String setting) {
+        return setting.split("=", 2)[0].trim().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,35 @@
+package org.filesync.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every H2 file URL is shared and durable unless it says otherwise; other URLs are left alone. */
+class H2FileUrlTest {
+
+    private static String resolved(String url) {
+        return DatabaseSettings.resolve(url, Map.of()).url();
+    }
+
+    @Test
+    void anH2FileUrlOfTheUsersOwnGetsSharingAndDurableCommits() {
+        assertThat(resolved("jdbc:h2:file:/var/lib/filesync/db"))
+                .isEqualTo("jdbc:h2:file:/var/lib/filesync/db;AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=20");
+        assertThat(resolved("jdbc:h2:./data/x")).contains(";AUTO_SERVER=TRUE", ";WRITE_DELAY=0");
+        assertThat(DatabaseSettings.resolve(null, Map.of()).url()).startsWith(DatabaseSettings.DEFAULT_URL + ";AUTO_SERVER=TRUE");
+    }
+
+    @Test
+    void aSettingTheUrlNamesItselfInAnyCaseStaysAsTheUrlSaysIt() {
+        assertThat(resolved("jdbc:h2:file:/db;auto_server=false;Write_Delay=500"))
+                .isEqualTo("jdbc:h2:file:/db;auto_server=false;Write_Delay=500;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=20");
+    }
+
+    @Test
+    void inMemoryServerAndPostgresqlUrlsAreLeftAlone() {
+        assertThat(resolved("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(resolved("jdbc:h2:tcp://db/x")).isEqualTo("jdbc:h2:tcp://db/x");
+        assertThat(resolved("jdbc:postgresql://db/filesync")).isEqualTo("jdbc:postgresql://db/filesync");
+    }
+}
