@@ -1,7 +1,6 @@
 package org.filesync.batch;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.filesync.history.RunLog;
 import org.filesync.history.SyncedStateCatalog;
 import org.filesync.history.TransferLog;
@@ -9,6 +8,7 @@ import org.filesync.jobs.JobDefinition;
 import org.filesync.mirror.MirrorDirection;
 import org.filesync.mirror.MirrorPlan;
 import org.filesync.mirror.SessionPool;
+import org.filesync.mirror.StopRequest;
 
 /**
  * What the four steps of one run share: the job, its run row, its sessions, and the plan the
@@ -25,12 +25,12 @@ final class MirrorRunContext {
     final TransferLog transferLog;
     final SyncedStateCatalog catalog;
     final RunProgress progress;
-    final AtomicBoolean stopRequested;
+    final StopRequest stop;
     MirrorPlan plan;
     Map<String, Long> transferIds = Map.of();
 
     MirrorRunContext(JobDefinition job, long runId, SessionPool sessions, RunLog runLog, TransferLog transferLog,
-                     SyncedStateCatalog catalog, RunProgress progress, AtomicBoolean stopRequested) {
+                     SyncedStateCatalog catalog, RunProgress progress, StopRequest stop) {
         this.job = job;
         this.runId = runId;
         this.sessions = sessions;
@@ -39,7 +39,7 @@ final class MirrorRunContext {
         this.transferLog = transferLog;
         this.catalog = catalog;
         this.progress = progress;
-        this.stopRequested = stopRequested;
+        this.stop = stop;
     }
 
     String directionName() {

@@ -50,8 +50,8 @@ final class TransferStep implements Tasklet {
                 run.catalog, run.progress)) {
             TransferWorkers workers = new TransferWorkers(run.sessions, run.job.parallel(),
                     run.direction.fileTransfer(journal, RetryPolicy.of(run.job.retries()), run.job.verify(), this::resumeHint,
-                            run.stopRequested::get),
-                    run.job.maxFailures(), run.stopRequested::get);
+                            run.stop),
+                    run.job.maxFailures(), run.stop);
             long start = System.nanoTime();
             summary = workers.run(run.plan.transfers());
             log.debug("job {} run {}: {} done, {} failed in {} ms", run.job.name(), run.runId, summary.done(),
@@ -59,7 +59,7 @@ final class TransferStep implements Tasklet {
         } catch (FtpException e) {
             throw new RunFailedException(e.getMessage(), e);
         }
-        if (summary.stopReason() != null && run.stopRequested.get()) {
+        if (summary.stopReason() != null && run.stop.isRequested()) {
             // Spring Batch's own stop: step and job end STOPPED (restartable), not failed with an error logged.
             chunkContext.getStepContext().getStepExecution().setTerminateOnly();
             return RepeatStatus.FINISHED;

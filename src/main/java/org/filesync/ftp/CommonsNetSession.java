@@ -206,6 +206,12 @@ final class CommonsNetSession implements FtpSession {
     }
 
     @Override
+    public void abort() {
+        connections.abort();
+        control.abort();
+    }
+
+    @Override
     public void close() {
         control.quit();
     }

@@ -91,6 +91,13 @@ public interface FtpSession extends AutoCloseable {
 
     void removeDirectory(String path) throws FtpException;
 
+    /**
+     * Ends what the session is doing, from another thread: its data connection in flight and its
+     * control connection are closed, so a transfer or a reply wait on a silent server fails at once
+     * (as a lost connection) rather than at the idle timeout. The session is dead afterwards.
+     */
+    void abort();
+
     /** False when the control connection is known or found (NOOP) to be dead. */
     boolean isAlive();
 

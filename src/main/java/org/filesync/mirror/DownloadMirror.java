@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.jobs.JobDefinition;
@@ -92,7 +91,7 @@ final class DownloadMirror implements MirrorDirection {
 
     @Override
     public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
-                                     Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
-        return new DownloadTransfer(localRoot, job.remote().path(), recorder, retry, verify, hints, stopRequested);
+                                     Function<String, Optional<ResumeHint>> hints, StopRequest stop) {
+        return new DownloadTransfer(localRoot, job.remote().path(), recorder, retry, verify, hints, stop);
     }
 }

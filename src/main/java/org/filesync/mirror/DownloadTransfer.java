@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.Checksum;
 import org.filesync.ftp.FtpException;
@@ -26,8 +25,8 @@ public final class DownloadTransfer extends ResumableTransfer {
     private volatile FileStore fileStore;
 
     public DownloadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
-                            VerifyMode verify, Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
-        super(localRoot, remoteRoot, recorder, retry, verify, hints, stopRequested);
+                            VerifyMode verify, Function<String, Optional<ResumeHint>> hints, StopRequest stop) {
+        super(localRoot, remoteRoot, recorder, retry, verify, hints, stop);
     }
 
     @Override

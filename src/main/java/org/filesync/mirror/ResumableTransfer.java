@@ -3,7 +3,6 @@ package org.filesync.mirror;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
@@ -18,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * The attempt loop shared by downloads and uploads: move the bytes into a partial file, verify
  * it, give it its final name. A transient failure (4yz, lost connection, short file) is retried
  * with backoff from the furthest point the target really holds; a permanent one fails the file.
- * A stop request ends the attempt at its next progress report ({@link TransferStoppedException}).
+ * A stop request ends the attempt at its next progress report, or at once when it cuts the data
+ * connection (see {@link SessionPool#abort()}): either way the file ends stopped
+ * ({@link TransferStoppedException}), not failed.
  */
 abstract class ResumableTransfer implements FileTransfer {
 
@@ -30,17 +31,17 @@ abstract class ResumableTransfer implements FileTransfer {
     private final RetryPolicy retry;
     protected final VerifyMode verify;
     private final Function<String, Optional<ResumeHint>> hints;
-    private final BooleanSupplier stopRequested;
+    private final StopRequest stop;
 
     ResumableTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
-                      VerifyMode verify, Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
+                      VerifyMode verify, Function<String, Optional<ResumeHint>> hints, StopRequest stop) {
         this.localRoot = localRoot;
         this.remoteRoot = remoteRoot;
         this.recorder = recorder;
         this.retry = retry;
         this.verify = verify;
         this.hints = hints;
-        this.stopRequested = stopRequested;
+        this.stop = stop;
     }
 
     /** Checks the paths and prepares the target side; an exception here fails the file without an attempt. */
@@ -111,13 +112,13 @@ abstract class ResumableTransfer implements FileTransfer {
                 recorder.done(file, outcome);
                 return outcome;
             } catch (TransferStoppedException e) {
-                // The server is still sending (or waiting for) data and its reply is unread: the
-                // session is out of step, so it goes rather than back to the pool.
-                worker.lost();
-                recorder.stopped(file, bytes + progress.unreported(), progress.confirmed());
-                throw e;
+                throw stopped(file, worker, bytes + progress.unreported(), progress.confirmed());
             } catch (FtpException e) {
                 bytes += progress.unreported();
+                if (stop.isRequested()) {
+                    // most likely the stop itself, which closed the connections to end a stalled transfer
+                    throw stopped(file, worker, bytes, progress.confirmed());
+                }
                 lastError = e.getMessage();
                 lastReply = e.replyCode();
                 if (e.connectionLost()) {
@@ -155,10 +156,8 @@ abstract class ResumableTransfer implements FileTransfer {
                         "gave up after " + attempt + " attempts: " + lastError));
             }
             log.debug("{}: attempt {} failed ({}), retrying", file.path(), attempt, lastError);
-            Thread.sleep(retry.delayBefore(attempt + 1).toMillis());
-            if (stopRequested.getAsBoolean()) {
-                recorder.stopped(file, bytes, progress.confirmed());
-                throw new TransferStoppedException(file.path());
+            if (stop.await(retry.delayBefore(attempt + 1))) {
+                throw stopped(file, worker, bytes, progress.confirmed());
             }
             try {
                 if (!startOver) {
@@ -173,6 +172,17 @@ abstract class ResumableTransfer implements FileTransfer {
                 return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null, "local: " + describe(e)));
             }
         }
+    }
+
+    /**
+     * The server may still be sending (or waiting for) data with its reply unread: the session is
+     * out of step, so it goes rather than back to the pool. The row stays IN_PROGRESS with its
+     * progress, and the partial file stays for the next run.
+     */
+    private TransferStoppedException stopped(PlannedFile file, WorkerSession worker, long bytes, RestartPoint confirmed) {
+        worker.lost();
+        recorder.stopped(file, bytes, confirmed);
+        return new TransferStoppedException(file.path());
     }
 
     private TransferOutcome fail(PlannedFile file, TransferOutcome outcome) {
@@ -210,7 +220,7 @@ abstract class ResumableTransfer implements FileTransfer {
             bytesThisAttempt = bytes;
             confirmed = point;
             recorder.progress(file, bytesBefore + bytes, point);
-            if (!finished && stopRequested.getAsBoolean()) {
+            if (!finished && stop.isRequested()) {
                 throw new TransferStoppedException(file.path());
             }
         }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpReplyException;
@@ -91,8 +90,8 @@ final class UploadMirror implements MirrorDirection {
 
     @Override
     public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
-                                     Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
-        return new UploadTransfer(job.localPath(), job.remote().path(), recorder, retry, verify, hints, stopRequested);
+                                     Function<String, Optional<ResumeHint>> hints, StopRequest stop) {
+        return new UploadTransfer(job.localPath(), job.remote().path(), recorder, retry, verify, hints, stop);
     }
 
     private interface SessionAction {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.Checksum;
 import org.filesync.ftp.FtpException;
@@ -28,8 +27,8 @@ public final class UploadTransfer extends ResumableTransfer {
     private static final Logger log = LoggerFactory.getLogger(UploadTransfer.class);
 
     public UploadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
-                          VerifyMode verify, Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
-        super(localRoot, remoteRoot, recorder, retry, verify, hints, stopRequested);
+                          VerifyMode verify, Function<String, Optional<ResumeHint>> hints, StopRequest stop) {
+        super(localRoot, remoteRoot, recorder, retry, verify, hints, stop);
     }
 
     @Override
