@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link FtpSession} over a Commons Net control connection and filesync's own data
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  */
 final class CommonsNetSession implements FtpSession {
 
+    private static final Logger log = LoggerFactory.getLogger(CommonsNetSession.class);
     private static final DateTimeFormatter MFMT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final Pattern MD5_HEX = Pattern.compile("\\b([0-9a-fA-F]{32})\\b");
     private static final Pattern QUOTED_PATH = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
@@ -216,7 +219,7 @@ final class CommonsNetSession implements FtpSession {
         control.quit();
     }
 
-    /** Whether {@code path} names a folder: MLST where offered, else CWD there and back. */
+    /** Whether {@code path} names a folder: MLST where offered, else CWD there and back (see {@link FtpSession}). */
     @Override
     public boolean isDirectory(String path) throws FtpException {
         if (features.mlsd()) {
@@ -231,13 +234,23 @@ final class CommonsNetSession implements FtpSession {
         }
         Reply pwd = control.send("PWD", null);
         Matcher quoted = QUOTED_PATH.matcher(pwd.text());
-        if (!pwd.isCompletion() || !quoted.find()) {
+        String here = pwd.isCompletion() && quoted.find() ? quoted.group(1).replace("\"\"", "\"") : null;
+        Reply cwd = control.send("CWD", path);
+        if (cwd.isPermanentNegative()) {
             return false;
         }
-        if (!control.send("CWD", path).isCompletion()) {
-            return false;
+        if (!cwd.isCompletion()) {
+            throw control.rejected("CWD", path, cwd);
         }
-        control.complete("CWD", quoted.group(1).replace("\"\"", "\""));
+        if (here == null) {
+            // A refused PWD says nothing about the folder; but without it there is no way back to
+            // the login folder, where relative paths start: the session ends, and a new one starts there.
+            log.debug("{}: PWD refused ({} {}); closing the session that left its login folder to check {}",
+                    control.endpoint(), pwd.code(), pwd.text(), path);
+            control.quit();
+            return true;
+        }
+        control.complete("CWD", here);
         return true;
     }
 }

@@ -80,7 +80,8 @@ public interface FtpSession extends AutoCloseable {
     void delete(String path) throws FtpException;
 
     /**
-     * Whether {@code path} is a folder (MLST where offered, else CWD there and back). A LIST of a
+     * Whether {@code path} is a folder (MLST where offered, else CWD there and back; where PWD is
+     * refused there is no way back, and the session closes after answering). A LIST of a
      * folder that does not exist may come back empty rather than failing (vsftpd), so a listing's
      * root is checked with this before its emptiness is believed.
      */

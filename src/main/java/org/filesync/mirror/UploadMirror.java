@@ -46,16 +46,16 @@ final class UploadMirror implements MirrorDirection {
         if (root.isEmpty() || root.equals("/")) {
             return;
         }
-        withSession(session -> {
-            StringBuilder path = new StringBuilder(root.startsWith("/") ? "/" : "");
-            for (String segment : root.split("/")) {
-                if (segment.isEmpty()) {
-                    continue;
-                }
-                path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
-                session.makeDirectory(path.toString());
+        StringBuilder path = new StringBuilder(root.startsWith("/") ? "/" : "");
+        for (String segment : root.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
             }
-        });
+            path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
+            String folder = path.toString();
+            // a session each: a folder check may end its session (see FtpSession#isDirectory)
+            withSession(session -> session.makeDirectory(folder));
+        }
     }
 
     @Override
