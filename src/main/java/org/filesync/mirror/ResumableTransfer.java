@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * The attempt loop shared by downloads and uploads: move the bytes into a partial file, verify
  * it, give it its final name. A transient failure (4yz, lost connection, short file) is retried
  * with backoff from the furthest point the target really holds; a permanent one fails the file.
+ * Finding that point may fail too (SIZE of a remote partial refused or unanswered): transiently,
+ * the attempt counts as broken and the next one looks again; permanently, the file is sent whole
+ * and its history message says why.
  * A stop request ends the attempt at its next progress report, or at once when it cuts the data
  * connection (see {@link SessionPool#abort()}): either way the file ends stopped
  * ({@link TransferStoppedException}), not failed.
@@ -73,7 +76,9 @@ abstract class ResumableTransfer implements FileTransfer {
     public TransferOutcome transfer(PlannedFile file, WorkerSession worker) throws InterruptedException {
         long bytes = 0;
         long resumedFrom = 0;
-        RestartPoint from = RestartPoint.START;
+        RestartPoint confirmed = RestartPoint.START;
+        RestartPoint from = null; // looked up at the start of each attempt after a broken one
+        String restartNote = null;
         String lastError = null;
         Integer lastReply = null;
         int attempt = 0;
@@ -90,11 +95,22 @@ abstract class ResumableTransfer implements FileTransfer {
         while (true) {
             attempt++;
             boolean startOver = false;
-            Attempt progress = new Attempt(file, bytes, from);
+            Attempt progress = new Attempt(file, bytes, from != null ? from : confirmed);
             try {
                 FtpSession session = worker.get();
-                if (first) {
-                    from = firstRestartPoint(file, hints.apply(file.path()), session);
+                if (from == null) {
+                    restartNote = null;
+                    try {
+                        from = first ? firstRestartPoint(file, hints.apply(file.path()), session)
+                                : nextRestartPoint(file, confirmed, session);
+                    } catch (FtpException e) {
+                        if (e.isTransient()) {
+                            throw e; // a broken attempt like any other: the next one looks again
+                        }
+                        from = RestartPoint.START;
+                        restartNote = "cannot find where to resume (" + e.getMessage() + "); sent whole";
+                        log.info("{}: {}", file.path(), restartNote);
+                    }
                     first = false;
                     progress = new Attempt(file, bytes, from);
                 }
@@ -106,7 +122,7 @@ abstract class ResumableTransfer implements FileTransfer {
                 progress.finished();
                 commit(file, session);
                 String message = result.restartRefused()
-                        ? "server refused to resume at " + from.offset() + "; sent whole" : null;
+                        ? "server refused to resume at " + from.offset() + "; sent whole" : restartNote;
                 TransferOutcome outcome = new TransferOutcome(true, bytes, resumedFrom, attempt,
                         result.replyCode(), message);
                 recorder.done(file, outcome);
@@ -121,6 +137,10 @@ abstract class ResumableTransfer implements FileTransfer {
                 }
                 lastError = e.getMessage();
                 lastReply = e.replyCode();
+                if (from == null) {
+                    lastError = "cannot find where to resume: " + lastError;
+                    log.info("{}: {}; looking again at the next attempt", file.path(), lastError);
+                }
                 if (e.connectionLost()) {
                     worker.lost();
                 }
@@ -159,17 +179,9 @@ abstract class ResumableTransfer implements FileTransfer {
             if (stop.await(retry.delayBefore(attempt + 1))) {
                 throw stopped(file, worker, bytes, progress.confirmed());
             }
-            try {
-                if (!startOver) {
-                    from = nextRestartPoint(file, progress.confirmed(), worker.get());
-                }
-            } catch (FtpException e) {
-                if (e.connectionLost()) {
-                    worker.lost();
-                }
-                from = RestartPoint.START;
-            } catch (IOException e) {
-                return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null, "local: " + describe(e)));
+            if (!startOver) {
+                confirmed = progress.confirmed();
+                from = null;
             }
         }
     }
