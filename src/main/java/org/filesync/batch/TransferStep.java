@@ -1,9 +1,13 @@
 package org.filesync.batch;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.RestartPoint;
+import org.filesync.history.TransferLog.NewTransfer;
+import org.filesync.mirror.FailureReason;
 import org.filesync.mirror.ResumeHint;
 import org.filesync.mirror.RetryPolicy;
 import org.filesync.mirror.SyncState;
@@ -17,7 +21,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 
 /**
- * Creates the folders, then transfers the planned files with the job's parallel workers. A file
+ * Creates the folders (one that cannot be made is a FAILED row of its own), then transfers the planned files with the job's parallel workers. A file
  * that already has a partial file resumes from it when an earlier run's row shows the same
  * source listing (size and time) that the plan has now.
  */
@@ -38,12 +42,19 @@ final class TransferStep implements Tasklet {
         } catch (FtpException | IOException e) {
             throw new RunFailedException("cannot create the target folder: " + e.getMessage(), e);
         }
+        List<NewTransfer> failedFolders = new ArrayList<>();
         for (String folder : run.plan.directoriesToCreate()) {
             try {
                 run.direction.createDirectory(folder);
             } catch (FtpException | IOException | UnsafeLocalPathException e) {
-                log.debug("job {} run {}: cannot create folder {}: {}", run.job.name(), run.runId, folder, e.getMessage());
+                FailureReason why = FailureReason.of(e);
+                log.info("job {} run {}: cannot create folder {}: {}", run.job.name(), run.runId, folder, why.message());
+                failedFolders.add(NewTransfer.failed(folder, "create folder", why.replyCode(),
+                        "cannot create the folder: " + why.message()));
             }
+        }
+        if (!failedFolders.isEmpty()) {
+            run.transferLog.insert(run.runId, run.directionName(), failedFolders);
         }
         TransferWorkers.Summary summary;
         try (TransferJournal journal = new TransferJournal(run.job.name(), run.runId, run.transferIds, run.transferLog,

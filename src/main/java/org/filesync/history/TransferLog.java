@@ -16,9 +16,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The file rows of runs: written as a plan in one batch, then updated in batches as transfers go. */
 public final class TransferLog {
 
-    /** A row of the plan. */
+    /** A row of the plan, or of a step's work on folders and deletions. */
     public record NewTransfer(String path, TransferStatus status, long size, Instant sourceModified, String reason,
-                              String message) {
+                              String message, Integer replyCode) {
+
+        public NewTransfer(String path, TransferStatus status, long size, Instant sourceModified, String reason,
+                           String message) {
+            this(path, status, size, sourceModified, reason, message, null);
+        }
+
+        /** A path that failed outside the transfer of a file (a folder not created or deleted, a file not deleted). */
+        public static NewTransfer failed(String path, String reason, Integer replyCode, String message) {
+            return new NewTransfer(path, TransferStatus.FAILED, -1, null, reason, message, replyCode);
+        }
     }
 
     /** The whole mutable state of one row, as the transfer step last knew it. */
@@ -46,10 +56,10 @@ public final class TransferLog {
     public Map<String, Long> insert(long runId, String direction, List<NewTransfer> rows) {
         OffsetDateTime now = RunLog.now();
         transactions.executeWithoutResult(status -> template.batchUpdate("INSERT INTO fs_transfer (run_id, path, direction, status, file_size, source_modified, "
-                        + "reason, message, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "reason, message, reply_code, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.stream().map(row -> new Object[] {runId, row.path(), direction, row.status().name(),
                         row.size() < 0 ? null : row.size(), utc(row.sourceModified()), row.reason(),
-                        RunLog.truncate(row.message()),
+                        RunLog.truncate(row.message()), row.replyCode(),
                         row.status() == TransferStatus.PENDING ? null : now}).toList()));
         Map<String, Long> ids = new HashMap<>();
         jdbc.sql("SELECT transfer_id, path FROM fs_transfer WHERE run_id = :run AND status = 'PENDING'").param("run", runId)

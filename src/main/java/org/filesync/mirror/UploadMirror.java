@@ -70,7 +70,13 @@ final class UploadMirror implements MirrorDirection {
 
     @Override
     public void deleteDirectory(String path) throws FtpException {
-        withSession(session -> session.removeDirectory(SafePaths.remotePath(job.remote().path(), path)));
+        String folder = SafePaths.remotePath(job.remote().path(), path);
+        withSession(session -> {
+            if (session.list(folder).isEmpty()) {
+                session.removeDirectory(folder);
+            }
+            // else it holds excluded or partial files: not ours to remove
+        });
     }
 
     /** Partial files an earlier run left on the server, for files that are not partial any more. */
