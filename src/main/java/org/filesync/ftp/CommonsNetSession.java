@@ -33,17 +33,17 @@ final class CommonsNetSession implements FtpSession {
     private final ControlChannel control;
     private final ServerFeatures features;
     private final DataConnections connections;
-    private final DataTransfer transfer;
+    private final SessionMode mode;
     private final FileTransfers transfers;
     private final ListEntryParser listParser;
     private final MlsdEntryParser mlsdParser = new MlsdEntryParser();
 
     CommonsNetSession(ControlChannel control, ServerFeatures features, DataConnections connections,
-                      DataTransfer transfer, FileTransfers transfers) {
+                      SessionMode mode, FileTransfers transfers) {
         this.control = control;
         this.features = features;
         this.connections = connections;
-        this.transfer = transfer;
+        this.mode = mode;
         this.transfers = transfers;
         this.listParser = new ListEntryParser(features.system());
     }
@@ -55,15 +55,21 @@ final class CommonsNetSession implements FtpSession {
 
     @Override
     public List<RemoteEntry> list(String directory) throws FtpException {
+        return mode.withFallback(() -> listOnce(directory), () -> listOnce(directory));
+    }
+
+    private List<RemoteEntry> listOnce(String directory) throws FtpException, SessionMode.FellBack {
         boolean mlsd = features.mlsd();
         String command = mlsd ? "MLSD" : "LIST";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Socket data = connections.open(command, directory)) {
-            try (InputStream in = transfer.listing(data)) {
+            try (InputStream in = mode.current().listing(data)) {
                 in.transferTo(bytes);
             }
         } catch (IOException e) {
-            throw connections.broken(e, command, directory, control.endpoint());
+            FtpException failure = connections.broken(e, command, directory, control.endpoint());
+            mode.fallBackIfNotBlockMode(e);
+            throw failure;
         }
         Reply reply = control.readFinalReply(control.idleTimeout(), command + " " + directory);
         if (!reply.isCompletion()) {

@@ -21,15 +21,15 @@ final class FileTransfers {
 
     private final ControlChannel control;
     private final DataConnections connections;
-    private final DataTransfer transfer;
+    private final SessionMode mode;
     private final BandwidthThrottle throttle;
     private final SessionTimings timings;
 
-    FileTransfers(ControlChannel control, DataConnections connections, DataTransfer transfer,
+    FileTransfers(ControlChannel control, DataConnections connections, SessionMode mode,
                   BandwidthThrottle throttle, SessionTimings timings) {
         this.control = control;
         this.connections = connections;
-        this.transfer = transfer;
+        this.mode = mode;
         this.throttle = throttle;
         this.timings = timings;
     }
@@ -37,6 +37,14 @@ final class FileTransfers {
     /** @param expectedSize the file's size when known, else -1: fewer bytes than that is a broken transfer */
     TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, long expectedSize,
                             TransferListener listener) throws FtpException {
+        // After a fall-back, what arrived was stream data decoded as blocks: none of it can be trusted.
+        return mode.withFallback(() -> retrieveOnce(remotePath, localFile, from, expectedSize, listener),
+                () -> retrieveOnce(remotePath, localFile, RestartPoint.START, expectedSize, listener));
+    }
+
+    private TransferResult retrieveOnce(String remotePath, Path localFile, RestartPoint from, long expectedSize,
+                                        TransferListener listener) throws FtpException, SessionMode.FellBack {
+        DataTransfer transfer = mode.current();
         try (FileChannel target = FileChannel.open(localFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             DataConnections.Opened opened = connections.open("RETR", remotePath, transfer.restartArgument(from), "RETR");
             RestartPoint start = opened.restarted() ? transfer.restartedAt(from) : RestartPoint.START;
@@ -50,6 +58,7 @@ final class FileTransfers {
             } catch (IOException e) {
                 FtpException failure = connections.broken(e, "RETR", remotePath, control.endpoint());
                 progress.finish();
+                mode.fallBackIfNotBlockMode(e);
                 throw failure;
             }
             progress.finish();
@@ -67,8 +76,9 @@ final class FileTransfers {
 
     TransferResult store(Path localFile, String remotePath, RestartPoint from, TransferListener listener)
             throws FtpException {
+        DataTransfer transfer = mode.current();
         try (FileChannel source = FileChannel.open(localFile, StandardOpenOption.READ)) {
-            DataConnections.Opened opened = openForStore(remotePath, from);
+            DataConnections.Opened opened = openForStore(transfer, remotePath, from);
             boolean fromStart = "STOR".equals(opened.command()) && !opened.restarted();
             RestartPoint start = fromStart ? RestartPoint.START : transfer.restartedAt(from);
             long offset = start.offset();
@@ -101,7 +111,8 @@ final class FileTransfers {
      * REST+STOR; where REST is refused, what the mode says: APPE in stream mode, since STOR would
      * replace the file (RFC 959 §4.1.3); where APPE is not implemented either, STOR from the start.
      */
-    private DataConnections.Opened openForStore(String remotePath, RestartPoint from) throws FtpException {
+    private DataConnections.Opened openForStore(DataTransfer transfer, String remotePath, RestartPoint from)
+            throws FtpException {
         String restart = transfer.restartArgument(from);
         try {
             return connections.open("STOR", remotePath, restart, transfer.storeCommandIfRestartRefused());
