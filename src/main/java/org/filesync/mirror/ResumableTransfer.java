@@ -95,6 +95,7 @@ abstract class ResumableTransfer implements FileTransfer {
         while (true) {
             attempt++;
             boolean startOver = false;
+            boolean lookupFailed = false;
             Attempt progress = new Attempt(file, bytes, from != null ? from : confirmed);
             try {
                 FtpSession session = worker.get();
@@ -105,6 +106,7 @@ abstract class ResumableTransfer implements FileTransfer {
                                 : nextRestartPoint(file, confirmed, session);
                     } catch (FtpException e) {
                         if (e.isTransient()) {
+                            lookupFailed = true;
                             throw e; // a broken attempt like any other: the next one looks again
                         }
                         from = RestartPoint.START;
@@ -137,9 +139,9 @@ abstract class ResumableTransfer implements FileTransfer {
                 }
                 lastError = e.getMessage();
                 lastReply = e.replyCode();
-                if (from == null) {
+                if (lookupFailed) {
                     lastError = "cannot find where to resume: " + lastError;
-                    log.info("{}: {}; looking again at the next attempt", file.path(), lastError);
+                    log.info("{}: {}", file.path(), lastError);
                 }
                 if (e.connectionLost()) {
                     worker.lost();
