@@ -6,6 +6,7 @@ import java.util.List;
 import org.filesync.ftp.FtpException;
 import org.filesync.history.TransferLog.NewTransfer;
 import org.filesync.history.TransferStatus;
+import org.filesync.mirror.FailureReason;
 import org.filesync.mirror.UnsafeLocalPathException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,14 +47,19 @@ final class DeleteStep implements Tasklet {
                 rows.add(new NewTransfer(path, TransferStatus.DELETED, -1, null, "vanished from the source", null));
                 forgotten.add(path);
             } catch (FtpException | IOException | UnsafeLocalPathException e) {
-                rows.add(new NewTransfer(path, TransferStatus.FAILED, -1, null, "delete", "cannot delete: " + e.getMessage()));
+                FailureReason why = FailureReason.of(e);
+                log.info("job {} run {}: cannot delete {}: {}", run.job.name(), run.runId, path, why.message());
+                rows.add(NewTransfer.failed(path, "delete", why.replyCode(), "cannot delete: " + why.message()));
             }
         }
         for (String folder : run.plan.directoriesToDelete()) {
             try {
                 run.direction.deleteDirectory(folder);
             } catch (FtpException | IOException | UnsafeLocalPathException e) {
-                log.debug("job {} run {}: cannot delete folder {}: {}", run.job.name(), run.runId, folder, e.getMessage());
+                FailureReason why = FailureReason.of(e);
+                log.info("job {} run {}: cannot delete folder {}: {}", run.job.name(), run.runId, folder, why.message());
+                rows.add(NewTransfer.failed(folder, "delete folder", why.replyCode(),
+                        "cannot delete the folder: " + why.message()));
             }
         }
         run.transferLog.insert(run.runId, run.directionName(), rows);

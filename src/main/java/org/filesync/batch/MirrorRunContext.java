@@ -1,7 +1,6 @@
 package org.filesync.batch;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.filesync.history.RunLog;
 import org.filesync.history.SyncedStateCatalog;
 import org.filesync.history.TransferLog;
@@ -9,6 +8,7 @@ import org.filesync.jobs.JobDefinition;
 import org.filesync.mirror.MirrorDirection;
 import org.filesync.mirror.MirrorPlan;
 import org.filesync.mirror.SessionPool;
+import org.filesync.mirror.StopRequest;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -28,13 +28,13 @@ final class MirrorRunContext {
     /** One transaction around the journal's writes to the transfer rows and the catalog. */
     final TransactionOperations transactions;
     final RunProgress progress;
-    final AtomicBoolean stopRequested;
+    final StopRequest stop;
     MirrorPlan plan;
     Map<String, Long> transferIds = Map.of();
 
     MirrorRunContext(JobDefinition job, long runId, SessionPool sessions, RunLog runLog, TransferLog transferLog,
                      SyncedStateCatalog catalog, TransactionOperations transactions, RunProgress progress,
-                     AtomicBoolean stopRequested) {
+                     StopRequest stop) {
         this.job = job;
         this.runId = runId;
         this.sessions = sessions;
@@ -44,7 +44,7 @@ final class MirrorRunContext {
         this.catalog = catalog;
         this.transactions = transactions;
         this.progress = progress;
-        this.stopRequested = stopRequested;
+        this.stop = stop;
     }
 
     String directionName() {

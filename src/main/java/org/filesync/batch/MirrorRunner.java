@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.filesync.ftp.BandwidthThrottle;
 import org.filesync.ftp.FtpSessionFactory;
@@ -24,6 +23,7 @@ import org.filesync.jobs.JobDefinition;
 import org.filesync.mirror.JobSessionSettings;
 import org.filesync.mirror.MirrorPlan;
 import org.filesync.mirror.SessionPool;
+import org.filesync.mirror.StopRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -69,17 +69,18 @@ public final class MirrorRunner {
     public MirrorPlan dryRun(JobDefinition job) throws InterruptedException {
         try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
             MirrorRunContext context = new MirrorRunContext(job, -1, sessions, runLog, transferLog, catalog,
-                    transactions, RunProgress.NONE, new AtomicBoolean());
+                    transactions, RunProgress.NONE, new StopRequest());
             return PlanStep.plan(context);
         }
     }
 
     /**
      * @param fireTime the scheduled fire time this run answers, or null for a manual run
-     * @param stopRequested set to end the run at the next safe point, as STOPPED
+     * @param stop requested to end the run at a safe point, as STOPPED; it cuts the run's
+     *        connections, so a transfer stalled on a silent server ends too
      */
     public RunRecord run(JobDefinition job, String trigger, Instant fireTime, RunProgress progress,
-                         AtomicBoolean stopRequested) throws JobAlreadyRunningException {
+                         StopRequest stop) throws JobAlreadyRunningException {
         RunStart start = runLog.begin(job.name(), trigger, fireTime, node);
         log.info("job {} run {} started ({}{})", job.name(), start.runId(), trigger,
                 start.resumes() == null ? "" : ", resuming run " + start.resumes());
@@ -93,14 +94,15 @@ public final class MirrorRunner {
             return thread;
         });
         long period = RunLog.HEARTBEAT_INTERVAL.toMillis();
-        heartbeat.scheduleAtFixedRate(() -> heartbeatQuietly(start.runId(), stopRequested), period, period, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(() -> heartbeatQuietly(start.runId(), stop), period, period, TimeUnit.MILLISECONDS);
         try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
+            stop.whenRequested(sessions::abort);
             MirrorRunContext context = new MirrorRunContext(job, start.runId(), sessions, runLog, transferLog, catalog,
-                    transactions, progress, stopRequested);
+                    transactions, progress, stop);
             JobExecution execution = launch(context, start);
             runLog.attachExecution(start.runId(), execution.getId());
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                RunStatus status = stopRequested.get() ? RunStatus.STOPPED : RunStatus.FAILED;
+                RunStatus status = stop.isRequested() ? RunStatus.STOPPED : RunStatus.FAILED;
                 runLog.finish(start.runId(), status, transferLog.counters(start.runId()), failureOf(execution));
             }
         } catch (RuntimeException e) {
@@ -162,9 +164,9 @@ public final class MirrorRunner {
         return sessionFactories.apply(JobSessionSettings.of(job, throttle));
     }
 
-    private void heartbeatQuietly(long runId, AtomicBoolean stopRequested) {
+    private void heartbeatQuietly(long runId, StopRequest stop) {
         try {
-            if (!runLog.heartbeat(runId) && !stopRequested.getAndSet(true)) {
+            if (!runLog.heartbeat(runId) && stop.request()) {
                 log.warn("run {} was closed by another filesync process that took it for dead: stopping it", runId);
             }
         } catch (RuntimeException e) {

@@ -1,10 +1,14 @@
 package org.filesync.batch;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.LocalFileException;
 import org.filesync.ftp.RestartPoint;
+import org.filesync.history.TransferLog.NewTransfer;
+import org.filesync.mirror.FailureReason;
 import org.filesync.mirror.ResumeHint;
 import org.filesync.mirror.RetryPolicy;
 import org.filesync.mirror.SyncState;
@@ -18,9 +22,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 
 /**
- * Creates the folders, then transfers the planned files with the job's parallel workers. A file
- * that already has a partial file may resume from it (see the mirror's ResumableTransfer); the
- * history offers the last unfinished row of the file as a hint.
+ * Creates the folders (one that cannot be made is a FAILED row of its own), then transfers the
+ * planned files with the job's parallel workers. A file that already has a partial file may
+ * resume from it (see the mirror's ResumableTransfer); the history offers the last unfinished
+ * row of the file as a hint.
  */
 final class TransferStep implements Tasklet {
 
@@ -41,20 +46,27 @@ final class TransferStep implements Tasklet {
         } catch (IOException e) {
             throw new RunFailedException("cannot create the target folder: " + LocalFileException.describe(e), e);
         }
+        List<NewTransfer> failedFolders = new ArrayList<>();
         for (String folder : run.plan.directoriesToCreate()) {
             try {
                 run.direction.createDirectory(folder);
             } catch (FtpException | IOException | UnsafeLocalPathException e) {
-                log.debug("job {} run {}: cannot create folder {}: {}", run.job.name(), run.runId, folder, e.getMessage());
+                FailureReason why = FailureReason.of(e);
+                log.info("job {} run {}: cannot create folder {}: {}", run.job.name(), run.runId, folder, why.message());
+                failedFolders.add(NewTransfer.failed(folder, "create folder", why.replyCode(),
+                        "cannot create the folder: " + why.message()));
             }
+        }
+        if (!failedFolders.isEmpty()) {
+            run.transferLog.insert(run.runId, run.directionName(), failedFolders);
         }
         TransferWorkers.Summary summary;
         try (TransferJournal journal = new TransferJournal(run.job.name(), run.runId, run.transferIds, run.transferLog,
                 run.catalog, run.transactions, run.progress)) {
             TransferWorkers workers = new TransferWorkers(run.sessions, run.job.parallel(),
                     run.direction.fileTransfer(journal, RetryPolicy.of(run.job.retries()), run.job.verify(), this::resumeHint,
-                            run.stopRequested::get),
-                    run.job.maxFailures(), run.stopRequested::get);
+                            run.stop),
+                    run.job.maxFailures(), run.stop);
             long start = System.nanoTime();
             summary = workers.run(run.plan.transfers());
             log.debug("job {} run {}: {} done, {} failed in {} ms", run.job.name(), run.runId, summary.done(),
@@ -62,7 +74,7 @@ final class TransferStep implements Tasklet {
         } catch (FtpException e) {
             throw new RunFailedException(e.getMessage(), e);
         }
-        if (summary.stopReason() != null && run.stopRequested.get()) {
+        if (summary.stopReason() != null && run.stop.isRequested()) {
             // Spring Batch's own stop: step and job end STOPPED (restartable), not failed with an error logged.
             chunkContext.getStepContext().getStepExecution().setTerminateOnly();
             return RepeatStatus.FINISHED;

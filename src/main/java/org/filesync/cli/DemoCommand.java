@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.demo.EmbeddedFtpServer;
 import org.filesync.ftp.CommonsNetSessionFactory;
@@ -18,6 +17,7 @@ import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRecord;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.mirror.StopRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,12 +78,12 @@ final class DemoCommand implements Callable<Integer> {
                 RunRecord first;
                 RunRecord second;
                 try (ConsoleProgress progress = new ConsoleProgress(job.name(), System.err, System.console() != null)) {
-                    first = runner.run(job, "manual", null, progress, new AtomicBoolean());
+                    first = runner.run(job, "manual", null, progress, new StopRequest());
                 }
                 RunSummary.print(out, first);
                 out.println("\ndemo: running it again — an unchanged tree moves nothing:");
                 try (ConsoleProgress progress = new ConsoleProgress(job.name(), System.err, false)) {
-                    second = runner.run(job, "manual", null, progress, new AtomicBoolean());
+                    second = runner.run(job, "manual", null, progress, new StopRequest());
                 }
                 RunSummary.print(out, second);
                 out.printf("%ndemo: the mirror is in %s; the history of this job:%n%n", target.toAbsolutePath());

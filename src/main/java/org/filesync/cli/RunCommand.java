@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.history.Database;
@@ -15,6 +14,7 @@ import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.mirror.StopRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,9 +67,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runAndReport(MirrorRunner runner, JobDefinition definition) {
-        AtomicBoolean stop = new AtomicBoolean();
+        StopRequest stop = new StopRequest();
         // Not a shutdown hook: H2 closes its database in one of its own, before the run could record that it stopped.
-        TerminationSignals.onTerminate(() -> stop.set(true));
+        TerminationSignals.onTerminate(stop::request);
         RunRecord run;
         try (ConsoleProgress progress = new ConsoleProgress(definition.name(), System.err,
                 System.console() != null && !json)) {

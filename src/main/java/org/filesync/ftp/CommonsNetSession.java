@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An {@link FtpSession} over a Commons Net control connection and filesync's own data
@@ -22,24 +24,25 @@ import java.util.regex.Pattern;
  */
 final class CommonsNetSession implements FtpSession {
 
+    private static final Logger log = LoggerFactory.getLogger(CommonsNetSession.class);
     private static final DateTimeFormatter MFMT_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
     private static final Pattern QUOTED_PATH = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
 
     private final ControlChannel control;
     private final ServerFeatures features;
     private final DataConnections connections;
-    private final DataTransfer transfer;
+    private final SessionMode mode;
     private final FileTransfers transfers;
     private final ListEntryParser listParser;
     private final MlsdEntryParser mlsdParser = new MlsdEntryParser();
     private final ServerChecksums checksums;
 
     CommonsNetSession(ControlChannel control, ServerFeatures features, DataConnections connections,
-                      DataTransfer transfer, FileTransfers transfers) {
+                      SessionMode mode, FileTransfers transfers) {
         this.control = control;
         this.features = features;
         this.connections = connections;
-        this.transfer = transfer;
+        this.mode = mode;
         this.transfers = transfers;
         this.listParser = new ListEntryParser(features.system());
         this.checksums = new ServerChecksums(control, features);
@@ -52,15 +55,21 @@ final class CommonsNetSession implements FtpSession {
 
     @Override
     public List<RemoteEntry> list(String directory) throws FtpException {
+        return mode.withFallback(() -> listOnce(directory), () -> listOnce(directory));
+    }
+
+    private List<RemoteEntry> listOnce(String directory) throws FtpException, SessionMode.FellBack {
         boolean mlsd = features.mlsd();
         String command = mlsd ? "MLSD" : "LIST";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Socket data = connections.open(command, directory)) {
-            try (InputStream in = transfer.listing(data)) {
+            try (InputStream in = mode.current().listing(data)) {
                 in.transferTo(bytes);
             }
         } catch (IOException e) {
-            throw connections.broken(e, command, directory, control.endpoint());
+            FtpException failure = connections.broken(e, command, directory, control.endpoint());
+            mode.fallBackIfNotBlockMode(e);
+            throw failure;
         }
         Reply reply = control.readFinalReply(control.idleTimeout(), command + " " + directory);
         if (!reply.isCompletion()) {
@@ -176,11 +185,17 @@ final class CommonsNetSession implements FtpSession {
     }
 
     @Override
+    public void abort() {
+        connections.abort();
+        control.abort();
+    }
+
+    @Override
     public void close() {
         control.quit();
     }
 
-    /** Whether {@code path} names a folder: MLST where offered, else CWD there and back. */
+    /** Whether {@code path} names a folder: MLST where offered, else CWD there and back (see {@link FtpSession}). */
     @Override
     public boolean isDirectory(String path) throws FtpException {
         if (features.mlsd()) {
@@ -195,13 +210,23 @@ final class CommonsNetSession implements FtpSession {
         }
         Reply pwd = control.send("PWD", null);
         Matcher quoted = QUOTED_PATH.matcher(pwd.text());
-        if (!pwd.isCompletion() || !quoted.find()) {
+        String here = pwd.isCompletion() && quoted.find() ? quoted.group(1).replace("\"\"", "\"") : null;
+        Reply cwd = control.send("CWD", path);
+        if (cwd.isPermanentNegative()) {
             return false;
         }
-        if (!control.send("CWD", path).isCompletion()) {
-            return false;
+        if (!cwd.isCompletion()) {
+            throw control.rejected("CWD", path, cwd);
         }
-        control.complete("CWD", quoted.group(1).replace("\"\"", "\""));
+        if (here == null) {
+            // A refused PWD says nothing about the folder; but without it there is no way back to
+            // the login folder, where relative paths start: the session ends, and a new one starts there.
+            log.debug("{}: PWD refused ({} {}); closing the session that left its login folder to check {}",
+                    control.endpoint(), pwd.code(), pwd.text(), path);
+            control.quit();
+            return true;
+        }
+        control.complete("CWD", here);
         return true;
     }
 }

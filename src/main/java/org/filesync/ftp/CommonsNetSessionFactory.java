@@ -21,6 +21,8 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
     private final FtpSessionSettings settings;
     private final SessionTimings timings;
     private final AtomicBoolean blockModeRefusalLogged = new AtomicBoolean();
+    /** A server that accepted MODE B sent stream data: the run's sessions stay in stream mode. */
+    private final AtomicBoolean blockModeAbandoned = new AtomicBoolean();
     private final AtomicBoolean ticketWarningLogged = new AtomicBoolean();
 
     public CommonsNetSessionFactory(FtpSessionSettings settings) {
@@ -64,11 +66,11 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
             DataConnections connections = new DataConnections(control, settings, connectTimeout,
                     timings.abortedReplyTimeout(), dataTls);
             BandwidthThrottle throttle = settings.throttle() == null ? BandwidthThrottle.UNLIMITED : settings.throttle();
-            DataTransfer transfer = negotiateMode(control, throttle);
-            FileTransfers transfers = new FileTransfers(control, connections, transfer, throttle, timings);
+            SessionMode mode = new SessionMode(control, negotiateMode(control, throttle), this::abandonBlockMode);
+            FileTransfers transfers = new FileTransfers(control, connections, mode, throttle, timings);
             log.debug("{}: logged in as {}; features {}; system {}", endpoint, settings.username(), features.lines(),
                     features.system());
-            return new CommonsNetSession(control, features, connections, transfer, transfers);
+            return new CommonsNetSession(control, features, connections, mode, transfers);
         } catch (FtpException | RuntimeException e) {
             control.quit();
             throw e;
@@ -104,7 +106,7 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
      * once per factory (= once per run).
      */
     private DataTransfer negotiateMode(ControlChannel control, BandwidthThrottle throttle) throws FtpException {
-        if (settings.transferMode() != TransferMode.BLOCK) {
+        if (settings.transferMode() != TransferMode.BLOCK || blockModeAbandoned.get()) {
             return new StreamModeTransfer();
         }
         Reply reply = control.send("MODE", "B");
@@ -121,6 +123,13 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
                     control.endpoint(), reply.code(), reply.text());
         }
         return new StreamModeTransfer();
+    }
+
+    private void abandonBlockMode(String evidence) {
+        if (blockModeAbandoned.compareAndSet(false, true)) {
+            log.warn("{}:{}: server accepted MODE B but sends stream data ({}); using stream mode with REST byte offsets "
+                    + "for the rest of the run", settings.host(), settings.port(), evidence);
+        }
     }
 
     private static Duration orDefault(Duration value, Duration fallback) {

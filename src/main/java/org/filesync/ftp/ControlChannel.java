@@ -234,6 +234,19 @@ final class ControlChannel {
         }
     }
 
+    /**
+     * Closes the socket from another thread, leaving Commons Net's state to the thread using it:
+     * that thread's read or write fails, and it then closes the connection as after any failure.
+     */
+    void abort() {
+        dead = true;
+        try {
+            extras.closeSocket();
+        } catch (IOException e) {
+            log.debug("{}: closing the control connection failed: {}", endpoint, e.toString());
+        }
+    }
+
     /** QUIT, briefly waiting for its reply, then close. */
     void quit() {
         // A transfer abandoned midway leaves its reply reader running: a QUIT would race it for the replies.

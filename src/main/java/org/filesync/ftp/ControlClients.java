@@ -1,6 +1,7 @@
 package org.filesync.ftp;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLContext;
 import org.apache.commons.net.ftp.FTPClient;
@@ -20,6 +21,9 @@ final class ControlClients {
 
         /** Writes one command line and returns at once; its reply is read later. */
         void sendLine(String line) throws IOException;
+
+        /** Closes the socket only: safe from another thread, unlike {@link FTPClient#disconnect()}. */
+        void closeSocket() throws IOException;
     }
 
     private ControlClients() {
@@ -53,6 +57,14 @@ final class ControlClients {
             _controlOutput_.write(line + "\r\n");
             _controlOutput_.flush();
         }
+
+        @Override
+        public void closeSocket() throws IOException {
+            Socket socket = _socket_;
+            if (socket != null) {
+                socket.close();
+            }
+        }
     }
 
     private static final class Tls extends FTPSClient implements Extras {
@@ -65,6 +77,14 @@ final class ControlClients {
         public void sendLine(String line) throws IOException {
             _controlOutput_.write(line + "\r\n");
             _controlOutput_.flush();
+        }
+
+        @Override
+        public void closeSocket() throws IOException {
+            Socket socket = _socket_;
+            if (socket != null) {
+                socket.close();
+            }
         }
     }
 }

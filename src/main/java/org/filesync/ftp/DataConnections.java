@@ -34,6 +34,8 @@ final class DataConnections {
     private final TlsDataSockets tls;
     private boolean epsvRefused;
     private boolean eprtRefused;
+    /** The plain socket under the latest data connection (under its TLS layer, which is not for closing from another thread). */
+    private volatile Socket latest;
 
     /** @param tls null for plain data connections */
     DataConnections(ControlChannel control, FtpSessionSettings settings, Duration connectTimeout,
@@ -82,6 +84,7 @@ final class DataConnections {
         // reach the control connection's host, and choosing no proxy also skips a lookup per file.
         Socket socket = tls == null ? new Socket(Proxy.NO_PROXY) : tls.newPlainSocket();
         try {
+            latest = socket;
             socket.connect(target, (int) connectTimeout.toMillis());
             socket.setSoTimeout((int) control.idleTimeout().toMillis());
         } catch (IOException e) {
@@ -156,6 +159,7 @@ final class DataConnections {
             }
             try {
                 socket = acceptFromServer(listener);
+                latest = socket;
                 socket.setSoTimeout((int) control.idleTimeout().toMillis());
                 return new Opened(secured(socket, endpoint(socket)), sent, restarted);
             } catch (IOException e) {
@@ -165,6 +169,11 @@ final class DataConnections {
         } finally {
             closeQuietly(listener);
         }
+    }
+
+    /** Closes the latest data connection, from any thread: a transfer blocked on it fails at once. */
+    void abort() {
+        closeQuietly(latest);
     }
 
     /**

@@ -21,15 +21,15 @@ final class FileTransfers {
 
     private final ControlChannel control;
     private final DataConnections connections;
-    private final DataTransfer transfer;
+    private final SessionMode mode;
     private final BandwidthThrottle throttle;
     private final SessionTimings timings;
 
-    FileTransfers(ControlChannel control, DataConnections connections, DataTransfer transfer,
+    FileTransfers(ControlChannel control, DataConnections connections, SessionMode mode,
                   BandwidthThrottle throttle, SessionTimings timings) {
         this.control = control;
         this.connections = connections;
-        this.transfer = transfer;
+        this.mode = mode;
         this.throttle = throttle;
         this.timings = timings;
     }
@@ -41,6 +41,15 @@ final class FileTransfers {
      */
     TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, long expectedSize,
                             TransferListener listener) throws FtpException, LocalFileException {
+        // After a fall-back, what arrived was stream data decoded as blocks: none of it can be trusted.
+        return mode.withFallback(() -> retrieveOnce(remotePath, localFile, from, expectedSize, listener),
+                () -> retrieveOnce(remotePath, localFile, RestartPoint.START, expectedSize, listener));
+    }
+
+    private TransferResult retrieveOnce(String remotePath, Path localFile, RestartPoint from, long expectedSize,
+                                        TransferListener listener)
+            throws FtpException, LocalFileException, SessionMode.FellBack {
+        DataTransfer transfer = mode.current();
         try (FileChannel target = LocalFileChannel.of(localFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             DataConnections.Opened opened = connections.open("RETR", remotePath, transfer.restartArgument(from), "RETR");
             RestartPoint start = opened.restarted() ? transfer.restartedAt(from) : RestartPoint.START;
@@ -58,6 +67,7 @@ final class FileTransfers {
             } catch (IOException e) {
                 FtpException failure = connections.broken(e, "RETR", remotePath, control.endpoint());
                 progress.finish();
+                mode.fallBackIfNotBlockMode(e);
                 throw failure;
             }
             progress.finish();
@@ -77,8 +87,9 @@ final class FileTransfers {
     /** @throws LocalFileException the local file could not be read; the transfer was abandoned */
     TransferResult store(Path localFile, String remotePath, RestartPoint from, TransferListener listener)
             throws FtpException, LocalFileException {
+        DataTransfer transfer = mode.current();
         try (FileChannel source = LocalFileChannel.of(localFile, StandardOpenOption.READ)) {
-            DataConnections.Opened opened = openForStore(remotePath, from);
+            DataConnections.Opened opened = openForStore(transfer, remotePath, from);
             boolean fromStart = "STOR".equals(opened.command()) && !opened.restarted();
             RestartPoint start = fromStart ? RestartPoint.START : transfer.restartedAt(from);
             long offset = start.offset();
@@ -119,7 +130,8 @@ final class FileTransfers {
      * REST and then answers both STOR and APPE with "451 Append/Restart not permitted, try again",
      * which no retry changes.
      */
-    private DataConnections.Opened openForStore(String remotePath, RestartPoint from) throws FtpException {
+    private DataConnections.Opened openForStore(DataTransfer transfer, String remotePath, RestartPoint from)
+            throws FtpException {
         String restart = transfer.restartArgument(from);
         try {
             return connections.open("STOR", remotePath, restart, transfer.storeCommandIfRestartRefused());

@@ -92,7 +92,8 @@ public interface FtpSession extends AutoCloseable {
     void delete(String path) throws FtpException;
 
     /**
-     * Whether {@code path} is a folder (MLST where offered, else CWD there and back). A LIST of a
+     * Whether {@code path} is a folder (MLST where offered, else CWD there and back; where PWD is
+     * refused there is no way back, and the session closes after answering). A LIST of a
      * folder that does not exist may come back empty rather than failing (vsftpd), so a listing's
      * root is checked with this before its emptiness is believed.
      */
@@ -102,6 +103,13 @@ public interface FtpSession extends AutoCloseable {
     void makeDirectory(String path) throws FtpException;
 
     void removeDirectory(String path) throws FtpException;
+
+    /**
+     * Ends what the session is doing, from another thread: its data connection in flight and its
+     * control connection are closed, so a transfer or a reply wait on a silent server fails at once
+     * (as a lost connection) rather than at the idle timeout. The session is dead afterwards.
+     */
+    void abort();
 
     /** False when the control connection is known or found (NOOP) to be dead. */
     boolean isAlive();

@@ -16,13 +16,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The file rows of runs: written as a plan in one batch, then updated in batches as transfers go. */
 public final class TransferLog {
 
-    /** A row of the plan; {@code replyCode} where the server's answer is why the row is FAILED. */
+    /**
+     * A row of the plan, or of a step's work on folders and deletions; {@code replyCode} where the
+     * server's answer is why the row is FAILED.
+     */
     public record NewTransfer(String path, TransferStatus status, long size, Instant sourceModified, String reason,
                               String message, Integer replyCode) {
 
         public NewTransfer(String path, TransferStatus status, long size, Instant sourceModified, String reason,
                            String message) {
             this(path, status, size, sourceModified, reason, message, null);
+        }
+
+        /** A path that failed outside the transfer of a file (a folder not created or deleted, a file not deleted). */
+        public static NewTransfer failed(String path, String reason, Integer replyCode, String message) {
+            return new NewTransfer(path, TransferStatus.FAILED, -1, null, reason, message, replyCode);
         }
     }
 

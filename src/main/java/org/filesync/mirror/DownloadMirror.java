@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.jobs.JobDefinition;
@@ -95,7 +94,8 @@ final class DownloadMirror implements MirrorDirection {
 
     @Override
     public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
-                                     Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
-        return new DownloadTransfer(localRoot, job.remote().path(), recorder, retry, verify, hints, Set.copyOf(partials), stopRequested);
+                                     Function<String, Optional<ResumeHint>> hints, StopRequest stop) {
+        return new DownloadTransfer(localRoot, job.remote().path(), recorder, retry, verify, hints, Set.copyOf(partials),
+                stop);
     }
 }

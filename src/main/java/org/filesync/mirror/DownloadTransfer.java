@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
@@ -33,8 +32,8 @@ public final class DownloadTransfer extends ResumableTransfer {
 
     public DownloadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
                             VerifyMode verify, Function<String, Optional<ResumeHint>> hints, Set<String> leftOver,
-                            BooleanSupplier stopRequested) {
-        super(localRoot, remoteRoot, recorder, retry, verify, hints, leftOver, stopRequested);
+                            StopRequest stop) {
+        super(localRoot, remoteRoot, recorder, retry, verify, hints, leftOver, stop);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.filesync.mirror;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.jobs.JobDefinition;
@@ -31,7 +30,7 @@ public interface MirrorDirection {
     void removeLeftoverPartials() throws IOException, FtpException;
 
     FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
-                              Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested);
+                              Function<String, Optional<ResumeHint>> hints, StopRequest stop);
 
     static MirrorDirection of(JobDefinition job, SessionPool sessions) {
         return switch (job.direction()) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.Checksum;
 import org.filesync.ftp.ChecksumAnswer;
@@ -23,9 +22,14 @@ import org.slf4j.LoggerFactory;
  * it, give it its final name. A transient failure (4yz, lost connection, short file) is retried
  * with backoff from the furthest point the target really holds; a permanent one fails the file, and
  * so does a failure of the local side ({@link LocalFileException}: disk full, permission denied).
- * A stop request ends the attempt at its next progress report ({@link TransferStoppedException}).
+ * Finding that point may fail too (SIZE of a remote partial refused or unanswered): transiently,
+ * the attempt counts as broken and the next one looks again; permanently, the file is sent whole
+ * and its history message says why.
  * A partial file left by an earlier run is resumed only when it provably holds bytes of the
  * version of the source listed now: its {@link PartialStamp}, else the history's record of it.
+ * A stop request ends the attempt at its next progress report, or at once when it cuts the data
+ * connection (see {@link SessionPool#abort()}): either way the file ends stopped
+ * ({@link TransferStoppedException}), not failed.
  */
 abstract class ResumableTransfer implements FileTransfer {
 
@@ -38,14 +42,14 @@ abstract class ResumableTransfer implements FileTransfer {
     protected final VerifyMode verify;
     private final Function<String, Optional<ResumeHint>> hints;
     private final Set<String> leftOver;
-    private final BooleanSupplier stopRequested;
+    private final StopRequest stop;
 
     /**
      * @param leftOver the files whose target held a partial file or a stamp when the run listed it
      */
     ResumableTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
                       VerifyMode verify, Function<String, Optional<ResumeHint>> hints, Set<String> leftOver,
-                      BooleanSupplier stopRequested) {
+                      StopRequest stop) {
         this.localRoot = localRoot;
         this.remoteRoot = remoteRoot;
         this.recorder = recorder;
@@ -53,7 +57,7 @@ abstract class ResumableTransfer implements FileTransfer {
         this.verify = verify;
         this.hints = hints;
         this.leftOver = Set.copyOf(leftOver);
-        this.stopRequested = stopRequested;
+        this.stop = stop;
     }
 
     /** Checks the paths and prepares the target side; an exception here fails the file without an attempt. */
@@ -105,7 +109,9 @@ abstract class ResumableTransfer implements FileTransfer {
     public TransferOutcome transfer(PlannedFile file, WorkerSession worker) throws InterruptedException {
         long bytes = 0;
         long resumedFrom = 0;
-        RestartPoint from = RestartPoint.START;
+        RestartPoint confirmed = RestartPoint.START;
+        RestartPoint from = null; // looked up at the start of each attempt after a broken one
+        String restartNote = null;
         String lastError = null;
         Integer lastReply = null;
         int attempt = 0;
@@ -114,7 +120,7 @@ abstract class ResumableTransfer implements FileTransfer {
         } catch (UnsafeLocalPathException e) {
             return fail(file, new TransferOutcome(false, 0, 0, 0, null, e.getMessage()));
         } catch (IOException e) {
-            return fail(file, new TransferOutcome(false, 0, 0, 0, null, "local: " + LocalFileException.describe(e)));
+            return fail(file, new TransferOutcome(false, 0, 0, 0, null, FailureReason.of(e).message()));
         } catch (FtpException e) {
             return fail(file, new TransferOutcome(false, 0, 0, 0, e.replyCode(), e.getMessage()));
         }
@@ -122,12 +128,26 @@ abstract class ResumableTransfer implements FileTransfer {
         while (true) {
             attempt++;
             boolean startOver = false;
-            Attempt progress = new Attempt(file, bytes, from);
+            boolean lookupFailed = false;
+            Attempt progress = new Attempt(file, bytes, from != null ? from : confirmed);
             try {
                 FtpSession session = worker.get();
-                if (first) {
-                    from = firstRestartPoint(file, session);
-                    checkRoom(file, from);
+                if (from == null) {
+                    restartNote = null;
+                    try {
+                        from = first ? firstRestartPoint(file, session) : nextRestartPoint(file, confirmed, session);
+                    } catch (FtpException e) {
+                        if (e.isTransient()) {
+                            lookupFailed = true;
+                            throw e; // a broken attempt like any other: the next one looks again
+                        }
+                        from = RestartPoint.START;
+                        restartNote = "cannot find where to resume (" + e.getMessage() + "); sent whole";
+                        log.info("{}: {}", file.path(), restartNote);
+                    }
+                    if (first) {
+                        checkRoom(file, from);
+                    }
                     first = false;
                     progress = new Attempt(file, bytes, from);
                 }
@@ -145,7 +165,7 @@ abstract class ResumableTransfer implements FileTransfer {
                     removeStamp(file, session);
                 }
                 String message = result.restartRefused()
-                        ? "server refused to resume at " + from.offset() + "; sent whole" : null;
+                        ? "server refused to resume at " + from.offset() + "; sent whole" : restartNote;
                 if (verifyNote.isPresent()) {
                     message = message == null ? verifyNote.get() : message + "; " + verifyNote.get();
                 }
@@ -154,15 +174,19 @@ abstract class ResumableTransfer implements FileTransfer {
                 recorder.done(file, outcome);
                 return outcome;
             } catch (TransferStoppedException e) {
-                // The server is still sending (or waiting for) data and its reply is unread: the
-                // session is out of step, so it goes rather than back to the pool.
-                worker.lost();
-                recorder.stopped(file, bytes + progress.unreported(), progress.confirmed());
-                throw e;
+                throw stopped(file, worker, bytes + progress.unreported(), progress.confirmed());
             } catch (FtpException e) {
                 bytes += progress.unreported();
+                if (stop.isRequested()) {
+                    // most likely the stop itself, which closed the connections to end a stalled transfer
+                    throw stopped(file, worker, bytes, progress.confirmed());
+                }
                 lastError = e.getMessage();
                 lastReply = e.replyCode();
+                if (lookupFailed) {
+                    lastError = "cannot find where to resume: " + lastError;
+                    log.info("{}: {}", file.path(), lastError);
+                }
                 if (e.connectionLost()) {
                     worker.lost();
                 }
@@ -187,7 +211,7 @@ abstract class ResumableTransfer implements FileTransfer {
                 bytes += progress.unreported();
                 worker.dropIfDead();
                 return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null,
-                        "local: " + LocalFileException.describe(e)));
+                        FailureReason.of(e).message()));
             } catch (RuntimeException e) {
                 // Nothing foresaw this (a bug, a reply no rule covers): the file fails visibly and
                 // the session, in an unknown state, goes; the run goes on with the other files.
@@ -202,23 +226,12 @@ abstract class ResumableTransfer implements FileTransfer {
                         "gave up after " + attempt + " attempts: " + lastError));
             }
             log.debug("{}: attempt {} failed ({}), retrying", file.path(), attempt, lastError);
-            Thread.sleep(retry.delayBefore(attempt + 1).toMillis());
-            if (stopRequested.getAsBoolean()) {
-                recorder.stopped(file, bytes, progress.confirmed());
-                throw new TransferStoppedException(file.path());
+            if (stop.await(retry.delayBefore(attempt + 1))) {
+                throw stopped(file, worker, bytes, progress.confirmed());
             }
-            try {
-                if (!startOver) {
-                    from = nextRestartPoint(file, progress.confirmed(), worker.get());
-                }
-            } catch (FtpException e) {
-                if (e.connectionLost()) {
-                    worker.lost();
-                }
-                from = RestartPoint.START;
-            } catch (IOException e) {
-                return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null,
-                        "local: " + LocalFileException.describe(e)));
+            if (!startOver) {
+                confirmed = progress.confirmed();
+                from = null;
             }
         }
     }
@@ -281,6 +294,17 @@ abstract class ResumableTransfer implements FileTransfer {
         return Optional.empty();
     }
 
+    /**
+     * The server may still be sending (or waiting for) data with its reply unread: the session is
+     * out of step, so it goes rather than back to the pool. The row stays IN_PROGRESS with its
+     * progress, and the partial file stays for the next run.
+     */
+    private TransferStoppedException stopped(PlannedFile file, WorkerSession worker, long bytes, RestartPoint confirmed) {
+        worker.lost();
+        recorder.stopped(file, bytes, confirmed);
+        return new TransferStoppedException(file.path());
+    }
+
     private TransferOutcome fail(PlannedFile file, TransferOutcome outcome) {
         recorder.failed(file, outcome);
         return outcome;
@@ -305,7 +329,7 @@ abstract class ResumableTransfer implements FileTransfer {
             bytesThisAttempt = bytes;
             confirmed = point;
             recorder.progress(file, bytesBefore + bytes, point);
-            if (!finished && stopRequested.getAsBoolean()) {
+            if (!finished && stop.isRequested()) {
                 throw new TransferStoppedException(file.path());
             }
         }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.filesync.ftp.FtpConnectionException;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.FtpSessionFactory;
@@ -17,6 +18,7 @@ public final class SessionPool implements AutoCloseable {
     private final FtpSessionFactory factory;
     private final Deque<FtpSession> idle = new ArrayDeque<>();
     private final List<FtpSession> all = new ArrayList<>();
+    private boolean aborted;
 
     public SessionPool(FtpSessionFactory factory) {
         this.factory = factory;
@@ -35,9 +37,13 @@ public final class SessionPool implements AutoCloseable {
         }
         FtpSession session = factory.open();
         synchronized (this) {
-            all.add(session);
+            if (!aborted) {
+                all.add(session);
+                return session;
+            }
         }
-        return session;
+        session.close();
+        throw new FtpConnectionException("the run is stopping: no new FTP session is opened", null, false);
     }
 
     public synchronized void release(FtpSession session) {
@@ -53,6 +59,20 @@ public final class SessionPool implements AutoCloseable {
             idle.remove(session);
         }
         session.close();
+    }
+
+    /**
+     * Ends every session's work at once, from any thread: data and control connections are
+     * closed, so a transfer stalled on a silent server fails now instead of at its idle timeout.
+     * For a stop: no session is opened after it.
+     */
+    public void abort() {
+        List<FtpSession> open;
+        synchronized (this) {
+            aborted = true;
+            open = new ArrayList<>(all);
+        }
+        open.forEach(FtpSession::abort);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.filesync.ftp.FtpException;
 
 /**
@@ -25,15 +24,15 @@ public final class TransferWorkers {
     private final int parallel;
     private final FileTransfer transfer;
     private final int maxFailures;
-    private final BooleanSupplier stopRequested;
+    private final StopRequest stop;
 
     public TransferWorkers(SessionPool pool, int parallel, FileTransfer transfer, int maxFailures,
-                           BooleanSupplier stopRequested) {
+                           StopRequest stop) {
         this.pool = pool;
         this.parallel = parallel;
         this.transfer = transfer;
         this.maxFailures = maxFailures;
-        this.stopRequested = stopRequested;
+        this.stop = stop;
     }
 
     /** @throws FtpException when not one worker could open a session: the run as a whole fails */
@@ -61,7 +60,7 @@ public final class TransferWorkers {
                     }
                     PlannedFile file;
                     while (stopReason.get() == null && (file = queue.poll()) != null) {
-                        if (stopRequested.getAsBoolean()) {
+                        if (stop.isRequested()) {
                             stopReason.compareAndSet(null, "stop requested");
                             break;
                         }

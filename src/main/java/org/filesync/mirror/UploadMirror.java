@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpReplyException;
@@ -48,16 +47,16 @@ final class UploadMirror implements MirrorDirection {
         if (root.isEmpty() || root.equals("/")) {
             return;
         }
-        withSession(session -> {
-            StringBuilder path = new StringBuilder(root.startsWith("/") ? "/" : "");
-            for (String segment : root.split("/")) {
-                if (segment.isEmpty()) {
-                    continue;
-                }
-                path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
-                session.makeDirectory(path.toString());
+        StringBuilder path = new StringBuilder(root.startsWith("/") ? "/" : "");
+        for (String segment : root.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
             }
-        });
+            path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
+            String folder = path.toString();
+            // a session each: a folder check may end its session (see FtpSession#isDirectory)
+            withSession(session -> session.makeDirectory(folder));
+        }
     }
 
     @Override
@@ -72,7 +71,13 @@ final class UploadMirror implements MirrorDirection {
 
     @Override
     public void deleteDirectory(String path) throws FtpException {
-        withSession(session -> session.removeDirectory(SafePaths.remotePath(job.remote().path(), path)));
+        String folder = SafePaths.remotePath(job.remote().path(), path);
+        withSession(session -> {
+            if (session.list(folder).isEmpty()) {
+                session.removeDirectory(folder);
+            }
+            // else it holds excluded or partial files: not ours to remove
+        });
     }
 
     /** Partial files and stamps an earlier run left on the server, for files that are not partial any more. */
@@ -94,8 +99,9 @@ final class UploadMirror implements MirrorDirection {
 
     @Override
     public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
-                                     Function<String, Optional<ResumeHint>> hints, BooleanSupplier stopRequested) {
-        return new UploadTransfer(job.localPath(), job.remote().path(), recorder, retry, verify, hints, Set.copyOf(partials), stopRequested);
+                                     Function<String, Optional<ResumeHint>> hints, StopRequest stop) {
+        return new UploadTransfer(job.localPath(), job.remote().path(), recorder, retry, verify, hints,
+                Set.copyOf(partials), stop);
     }
 
     private interface SessionAction {

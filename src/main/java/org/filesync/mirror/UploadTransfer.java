@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpReplyException;
@@ -32,8 +31,8 @@ public final class UploadTransfer extends ResumableTransfer {
 
     public UploadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
                           VerifyMode verify, Function<String, Optional<ResumeHint>> hints, Set<String> leftOver,
-                          BooleanSupplier stopRequested) {
-        super(localRoot, remoteRoot, recorder, retry, verify, hints, leftOver, stopRequested);
+                          StopRequest stop) {
+        super(localRoot, remoteRoot, recorder, retry, verify, hints, leftOver, stop);
     }
 
     @Override

@@ -3,29 +3,32 @@ package org.filesync.schedule;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.filesync.mirror.StopRequest;
 
-/** The stop flags of the runs this node is running, so that a graceful stop can ask each to end at a safe point. */
+/** The stop requests of the runs this node is running, so that a graceful stop can ask each to end at a safe point. */
 final class RunningRuns {
 
-    private final Set<AtomicBoolean> flags = new HashSet<>();
+    private final Set<StopRequest> runs = new HashSet<>();
     private boolean stopping;
 
-    /** A new run's stop flag, already set when the node is stopping. */
-    synchronized AtomicBoolean begin() {
-        AtomicBoolean flag = new AtomicBoolean(stopping);
-        flags.add(flag);
-        return flag;
+    /** A new run's stop request, already made when the node is stopping. */
+    synchronized StopRequest begin() {
+        StopRequest stop = new StopRequest();
+        if (stopping) {
+            stop.request();
+        }
+        runs.add(stop);
+        return stop;
     }
 
-    synchronized void end(AtomicBoolean flag) {
-        flags.remove(flag);
+    synchronized void end(StopRequest stop) {
+        runs.remove(stop);
         notifyAll();
     }
 
     synchronized void stopAll() {
         stopping = true;
-        flags.forEach(flag -> flag.set(true));
+        runs.forEach(StopRequest::request);
     }
 
     synchronized boolean isStopping() {
@@ -35,7 +38,7 @@ final class RunningRuns {
     /** @return whether every run ended within {@code timeout} */
     synchronized boolean awaitNone(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!flags.isEmpty()) {
+        while (!runs.isEmpty()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

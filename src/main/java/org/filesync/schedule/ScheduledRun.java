@@ -3,13 +3,13 @@ package org.filesync.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.batch.RunProgress;
 import org.filesync.history.JobAlreadyRunningException;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunLog;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.mirror.StopRequest;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
@@ -57,7 +57,7 @@ final class ScheduledRun implements Job {
             log.warn("job {} fired, but this node has no valid job file for it: not run", name);
             return;
         }
-        AtomicBoolean stop = running.begin();
+        StopRequest stop = running.begin();
         try {
             run(job.get(), fireTime, recovering, stop);
         } catch (InterruptedException e) {
@@ -67,7 +67,7 @@ final class ScheduledRun implements Job {
         }
     }
 
-    private void run(JobDefinition job, Instant fireTime, boolean recovering, AtomicBoolean stop)
+    private void run(JobDefinition job, Instant fireTime, boolean recovering, StopRequest stop)
             throws InterruptedException {
         long deadline = System.nanoTime() + RECOVERY_PATIENCE.toNanos();
         while (true) {
@@ -78,7 +78,7 @@ final class ScheduledRun implements Job {
                 runner.run(job, "schedule", fireTime, RunProgress.NONE, stop);
                 return;
             } catch (JobAlreadyRunningException e) {
-                if (!recovering || stop.get() || System.nanoTime() > deadline) {
+                if (!recovering || stop.isRequested() || System.nanoTime() > deadline) {
                     runLog.skipped(job.name(), fireTime, node, e.getMessage());
                     log.info("job {} fire of {} skipped: {}", job.name(), fireTime, e.getMessage());
                     return;

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
 import org.filesync.history.TransferRecord;
+import org.filesync.history.TransferStatus;
 import org.filesync.testing.ApacheFtpServer;
+import org.filesync.testing.FaultProxy;
 import org.filesync.testing.FilesyncProcess;
 import org.filesync.testing.HistoryReader;
 import org.filesync.testing.JobFiles;
@@ -54,6 +56,43 @@ class RunStopTest {
                 assertThat(runs.get(1).resumes()).isEqualTo(runs.get(0).runId());
                 TransferRecord resumed = history.transfers(runs.get(1).runId()).get(0);
                 assertThat(resumed.resumedFrom()).isEqualTo(arrived);
+            }
+        }
+    }
+
+    @Test
+    void sigtermEndsARunWithinThirtySecondsWhenTheServerWentSilentMidFile() throws Exception {
+        Files.createDirectories(dir.resolve("served/silent"));
+        Files.write(dir.resolve("served/silent/big.bin"), new byte[8 << 20]);
+        String url = "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE";
+        FilesyncProcess filesync = new FilesyncProcess(dir, Map.of("FTP_PASSWORD", ApacheFtpServer.PASSWORD,
+                "FILESYNC_DB_URL", url));
+        int stallAt = 3 << 20;
+        try (ApacheFtpServer server = ApacheFtpServer.start(dir.resolve("served"));
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port())) {
+            proxy.failNextDataConnection(FaultProxy.Fault.stall(FaultProxy.Direction.TO_CLIENT, stallAt));
+            JobFiles.ftpJob(dir.resolve("jobs"), "silent", proxy.port(), "silent", "  idleTimeout: 120s");
+            Process run = filesync.start(List.of("run", "silent"));
+            Path partial = dir.resolve("mirror/silent/.big.bin.filesync-part");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> Files.exists(partial) && Files.size(partial) == stallAt);
+
+            run.destroy();
+
+            boolean exited = run.waitFor(30, TimeUnit.SECONDS);
+            if (!exited) {
+                run.destroyForcibly().waitFor();
+            }
+            assertThat(exited).as("exited within 30 s of SIGTERM").isTrue();
+            assertThat(run.exitValue()).as(filesync.collect(run).all()).isEqualTo(ExitCode.FAILED);
+            assertThat(partial).hasSize(stallAt);
+            try (HistoryReader history = new HistoryReader(url, Map.of())) {
+                RunRecord stopped = history.runs("silent").get(0);
+                assertThat(stopped.status()).isEqualTo(RunStatus.STOPPED);
+                assertThat(stopped.error()).isEqualTo("stop requested");
+                TransferRecord unfinished = history.transfers(stopped.runId()).get(0);
+                assertThat(unfinished.status()).isEqualTo(TransferStatus.IN_PROGRESS);
+                assertThat(unfinished.bytesTransferred()).isEqualTo(stallAt);
             }
         }
     }

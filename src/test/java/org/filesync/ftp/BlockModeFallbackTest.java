@@ -8,7 +8,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.filesync.testing.BlockModeFtpServer;
 import org.filesync.testing.DataTransfer;
@@ -76,40 +78,67 @@ class BlockModeFallbackTest {
     }
 
     @Test
-    void reportsStreamDataAfterAnAcceptedModeBAsATransientFailureOfThatListing() throws Exception {
+    void listsAgainInStreamModeWhenAListingAfterAnAcceptedModeBIsStreamData() throws Exception {
         // ReplyScriptServer answers MODE B with 200 and then sends stream-mode bytes: '-' (0x2D) is
         // no descriptor RFC 959 assigns.
         try (var server = ReplyScriptServer.start()) {
             server.data("-rw-r--r-- 1 ftp ftp 3 Jan 01 2020 a.txt\r\n");
-            var settings = BlockModeSessionTest.blockMode(server.host(), server.port(), server.username(), server.password());
-            try (FtpSession session = new CommonsNetSessionFactory(settings).open()) {
-                FtpException failure = catchThrowableOfType(() -> session.list("/"), FtpException.class);
+            try (FtpSession session = new CommonsNetSessionFactory(liar(server)).open()) {
+                List<RemoteEntry> entries = session.list("/");
 
-                assertThat(failure.isTransient()).as("%s", failure).isTrue();
-                assertThat(failure.connectionLost()).isFalse();
-                assertThat(failure).hasMessageContaining(server.host() + ":" + server.port())
-                        .hasMessageContaining("MODE B");
-                assertThat(session.isAlive()).isTrue();
+                assertThat(entries).extracting(RemoteEntry::name).containsExactly("a.txt");
+                assertThat(server.commands()).containsSubsequence("MODE B", "LIST /", "MODE S", "LIST /");
             }
         }
     }
 
     @Test
-    void keepsNothingOfADownloadThatTurnsOutNotToBeBlockMode() throws Exception {
+    void fetchesADownloadThatTurnsOutNotToBeBlockModeAgainWholeInStreamMode() throws Exception {
         // Its first 8 bytes parse as a 5-byte data block; then 0xC3 (UTF-8 of \u00ff) has unassigned bits.
+        String content = "\u0000\u0000\u0005hello\u00ff and the rest of a stream-mode file";
         try (var server = ReplyScriptServer.start()) {
-            server.data("\u0000\u0000\u0005hello\u00ff and the rest of a stream-mode file");
-            var settings = BlockModeSessionTest.blockMode(server.host(), server.port(), server.username(), server.password());
+            server.data(content);
             Path partial = local.resolve("file.part");
-            try (FtpSession session = new CommonsNetSessionFactory(settings).open()) {
-                FtpException failure = catchThrowableOfType(
-                        () -> session.retrieve("/file.bin", partial, RestartPoint.START, TransferListener.NONE),
-                        FtpException.class);
+            try (FtpSession session = new CommonsNetSessionFactory(liar(server)).open()) {
+                TransferResult result = session.retrieve("/file.bin", partial, RestartPoint.START, TransferListener.NONE);
 
-                assertThat(failure.isTransient()).as("%s", failure).isTrue();
-                assertThat(failure).hasMessageContaining("MODE B");
-                assertThat(partial).isEmptyFile();
+                assertThat(result.resumedFrom()).isEqualTo(RestartPoint.START);
+                assertThat(partial).hasBinaryContent(content.getBytes(StandardCharsets.UTF_8));
+                assertThat(server.commands()).containsSubsequence("MODE B", "RETR /file.bin", "MODE S", "RETR /file.bin");
             }
         }
+    }
+
+    @Test
+    void saysOncePerFactoryThatTheServerSendsStreamDataInBlockModeAndOpensLaterSessionsInStreamMode() throws Exception {
+        Logger factoryLog = (Logger) LoggerFactory.getLogger(CommonsNetSessionFactory.class);
+        var appender = new ListAppender<ILoggingEvent>();
+        appender.start();
+        factoryLog.addAppender(appender);
+        try (var server = ReplyScriptServer.start()) {
+            server.data("-rw-r--r-- 1 ftp ftp 3 Jan 01 2020 a.txt\r\n");
+            var factory = new CommonsNetSessionFactory(liar(server));
+            try (FtpSession first = factory.open(); FtpSession second = factory.open()) {
+                first.list("/");
+                second.list("/");
+                try (FtpSession third = factory.open()) {
+                    int before = server.commands().size();
+
+                    third.list("/");
+
+                    assertThat(server.commands().subList(before, server.commands().size())).doesNotContain("MODE B", "MODE S");
+                }
+            }
+        } finally {
+            factoryLog.detachAppender(appender);
+        }
+        assertThat(appender.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .singleElement().asString().contains("accepted MODE B but sends stream data");
+    }
+
+    /** Block-mode settings for a ReplyScriptServer, which says 200 to MODE B and then sends its data as it is. */
+    private static FtpSessionSettings liar(ReplyScriptServer server) {
+        return BlockModeSessionTest.blockMode(server.host(), server.port(), server.username(), server.password());
     }
 }

@@ -84,4 +84,35 @@ class GracefulStopTest {
             assertThat(sentAgain).isLessThanOrEqualTo(SIZE - arrived + (64 << 10));
         }
     }
+
+    @Test
+    void sigtermEndsServeWithinThirtySecondsWhenTheServerWentSilentMidFile() throws Exception {
+        Files.createDirectories(dir.resolve("served/silent"));
+        Files.write(dir.resolve("served/silent/big.bin"), new byte[8 << 20]);
+        Path partial = dir.resolve("mirror/silent/.big.bin.filesync-part");
+        String url = "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE";
+        Map<String, String> environment = Map.of("FTP_PASSWORD", ApacheFtpServer.PASSWORD, "FILESYNC_DB_URL", url);
+        int stallAt = 3 << 20;
+        try (ApacheFtpServer server = ApacheFtpServer.start(dir.resolve("served"));
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port())) {
+            proxy.failNextDataConnection(FaultProxy.Fault.stall(FaultProxy.Direction.TO_CLIENT, stallAt));
+            JobFiles.ftpJob(dir.resolve("jobs"), "silent", proxy.port(), "silent", "schedule: \"*/2 * * * * ?\"",
+                    "  idleTimeout: 120s");
+            try (ServeProcess serve = ServeProcess.start(dir.resolve("node"), environment, dir.resolve("jobs"))) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> Files.exists(partial) && Files.size(partial) == stallAt);
+
+                assertThat(serve.terminate(Duration.ofSeconds(30))).as(serve.stderr()).isZero();
+            }
+            assertThat(partial).hasSize(stallAt);
+            try (HistoryReader history = new HistoryReader(url, Map.of())) {
+                RunRecord stopped = history.realRuns("silent").get(0);
+                assertThat(stopped.status()).isEqualTo(RunStatus.STOPPED);
+                assertThat(stopped.error()).isEqualTo("stop requested");
+                TransferRecord unfinished = history.transfers(stopped.runId()).get(0);
+                assertThat(unfinished.status()).isEqualTo(TransferStatus.IN_PROGRESS);
+                assertThat(unfinished.bytesTransferred()).isEqualTo(stallAt);
+            }
+        }
+    }
 }

@@ -90,6 +90,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicReference<Fault> nextDataFault = new AtomicReference<>();
     private final RelayFaults relayFaults = new RelayFaults();
     private final java.util.Map<String, String> cannedReplies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> cannedOnce = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FaultProxy(InetAddress serverHost, int serverPort, ServerSocket listener) {
         this.serverHost = serverHost;
@@ -128,6 +129,11 @@ public final class FaultProxy implements AutoCloseable {
      */
     public void answerInstead(String command, String reply) {
         cannedReplies.put(command, reply);
+    }
+
+    /** Like {@link #answerInstead}, for the next time only: later ones go to the server. */
+    public void answerOnceInstead(String command, String reply) {
+        cannedOnce.put(command, reply);
     }
 
     /** Whether a data-connection fault is still armed (no connection has triggered it yet). */
@@ -224,7 +230,10 @@ public final class FaultProxy implements AutoCloseable {
                         String text = line.toString(StandardCharsets.ISO_8859_1);
                         line.reset();
                         if (direction == Direction.TO_SERVER) {
-                            String canned = cannedReplies.get(text.strip());
+                            String canned = cannedOnce.remove(text.strip());
+                            if (canned == null) {
+                                canned = cannedReplies.get(text.strip());
+                            }
                             if (canned != null) {
                                 synchronized (relay) {
                                     relay.client.getOutputStream().write((canned + "\r\n").getBytes(StandardCharsets.ISO_8859_1));

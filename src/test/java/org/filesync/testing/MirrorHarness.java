@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.batch.RunProgress;
 import org.filesync.ftp.CommonsNetSessionFactory;
@@ -19,6 +18,7 @@ import org.filesync.history.RunRecord;
 import org.filesync.history.TransferRecord;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.mirror.StopRequest;
 
 /**
  * Runs mirror jobs in-process against a real FTP server and a real H2 database in a temporary
@@ -89,7 +89,7 @@ public final class MirrorHarness implements AutoCloseable {
     }
 
     public RunRecord run(JobDefinition job) throws Exception {
-        return runner.run(job, "manual", null, RunProgress.NONE, new AtomicBoolean());
+        return runner.run(job, "manual", null, RunProgress.NONE, new StopRequest());
     }
 
     public MirrorRunner runner() {
