@@ -42,6 +42,9 @@ final class DeleteStep implements Tasklet {
         List<NewTransfer> rows = new ArrayList<>();
         List<String> forgotten = new ArrayList<>();
         for (String path : run.plan.filesToDelete()) {
+            if (run.stop.isRequested()) {
+                return stopped(chunkContext, rows, forgotten);
+            }
             try {
                 run.direction.deleteFile(path);
                 rows.add(new NewTransfer(path, TransferStatus.DELETED, -1, null, "vanished from the source", null));
@@ -53,6 +56,9 @@ final class DeleteStep implements Tasklet {
             }
         }
         for (String folder : run.plan.directoriesToDelete()) {
+            if (run.stop.isRequested()) {
+                return stopped(chunkContext, rows, forgotten);
+            }
             try {
                 run.direction.deleteDirectory(folder);
             } catch (FtpException | IOException | UnsafeLocalPathException e) {
@@ -62,8 +68,22 @@ final class DeleteStep implements Tasklet {
                         "cannot delete the folder: " + why.message()));
             }
         }
+        record(rows, forgotten);
+        return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * A stop ends the deletes at the next path, rather than letting them fail one by one on the
+     * sessions the stop closed: what was deleted is recorded, and the run ends STOPPED.
+     */
+    private RepeatStatus stopped(ChunkContext chunkContext, List<NewTransfer> rows, List<String> forgotten) {
+        record(rows, forgotten);
+        chunkContext.getStepContext().getStepExecution().setTerminateOnly();
+        return RepeatStatus.FINISHED;
+    }
+
+    private void record(List<NewTransfer> rows, List<String> forgotten) {
         run.transferLog.insert(run.runId, run.directionName(), rows);
         run.catalog.forget(run.job.name(), forgotten);
-        return RepeatStatus.FINISHED;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.filesync.batch.RunProgress;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
 import org.filesync.history.TransferRecord;
@@ -225,6 +226,32 @@ class MirrorFaultsTest {
                 assertThat(t.status()).isEqualTo(TransferStatus.DONE);
                 assertThat(t.attempts()).isEqualTo(1);
             });
+        }
+    }
+
+    @Test
+    void stopBeforeTheDeletesEndsTheRunStoppedAndDeletesNothing() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("server/src"));
+        Files.writeString(served.resolve("stays.txt"), "stays");
+        Path target = Files.createDirectories(dir.resolve("target"));
+        try (ApacheFtpServer server = ApacheFtpServer.start(dir.resolve("server"));
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            var job = harness.job("stop", server, "download", "src", target, "delete: true");
+            harness.run(job);
+            Files.writeString(target.resolve("vanished.txt"), "gone from the source");
+            StopRequest stop = new StopRequest();
+            RunProgress stopOncePlanned = new RunProgress() {
+                @Override
+                public void planned(int files, long bytes) {
+                    stop.request(); // SIGTERM after the plan: the transfer step has nothing to move
+                }
+            };
+
+            RunRecord run = harness.runner().run(job, "manual", null, stopOncePlanned, stop);
+
+            assertThat(run.status()).isEqualTo(RunStatus.STOPPED);
+            assertThat(run.filesDeleted()).isZero();
+            assertThat(target.resolve("vanished.txt")).exists();
         }
     }
 }
