@@ -125,6 +125,7 @@ abstract class ResumableTransfer implements FileTransfer {
             return fail(file, new TransferOutcome(false, 0, 0, 0, e.replyCode(), e.getMessage()));
         }
         boolean first = true;
+        boolean partialMayExist = false;
         while (true) {
             attempt++;
             boolean startOver = false;
@@ -135,7 +136,13 @@ abstract class ResumableTransfer implements FileTransfer {
                 if (from == null) {
                     restartNote = null;
                     try {
-                        from = first ? firstRestartPoint(file, session) : nextRestartPoint(file, confirmed, session);
+                        if (first) {
+                            Leftover leftover = leftover(file, session);
+                            from = leftover.from();
+                            partialMayExist = leftover.partialMayExist();
+                        } else {
+                            from = nextRestartPoint(file, confirmed, session);
+                        }
                     } catch (FtpException e) {
                         if (e.isTransient()) {
                             lookupFailed = true;
@@ -152,7 +159,7 @@ abstract class ResumableTransfer implements FileTransfer {
                     progress = new Attempt(file, bytes, from);
                 }
                 if (from.isStart()) {
-                    stampAfresh(file, session, attempt > 1 || mayHoldPartial(file));
+                    stampAfresh(file, session, attempt > 1 || partialMayExist);
                 }
                 resumedFrom = from.offset();
                 recorder.started(file, attempt, resumedFrom);
@@ -236,21 +243,29 @@ abstract class ResumableTransfer implements FileTransfer {
         }
     }
 
-    private RestartPoint firstRestartPoint(PlannedFile file, FtpSession session) throws IOException, FtpException {
+    /** What an earlier run left of a file: where to resume, and whether a partial file of it may be there. */
+    private record Leftover(RestartPoint from, boolean partialMayExist) {
+        static final Leftover NONE = new Leftover(RestartPoint.START, false);
+    }
+
+    private Leftover leftover(PlannedFile file, FtpSession session) throws IOException, FtpException {
         if (!mayHoldPartial(file)) {
-            return RestartPoint.START;
+            return Leftover.NONE;
         }
+        Optional<String> stamp = readStamp(file, session);
         Optional<ResumeHint> hint = hints.apply(file.path());
-        Optional<SyncState> owner = readStamp(file, session).flatMap(PartialStamp::parse).map(PartialStamp::source)
+        // every partial this version of filesync begins has a stamp (or a row) before its first byte
+        boolean partialMayExist = leftOver.contains(file.path()) || stamp.isPresent() || hint.isPresent();
+        Optional<SyncState> owner = stamp.flatMap(PartialStamp::parse).map(PartialStamp::source)
                 .or(() -> hint.map(ResumeHint::source));
         if (owner.isEmpty() || !owner.get().matches(file.source())) {
             log.debug("{}: the partial file holds another version of the source, or one not known: sent whole",
                     file.path());
-            return RestartPoint.START;
+            return new Leftover(RestartPoint.START, partialMayExist);
         }
         RestartPoint confirmed = hint.filter(h -> h.source().matches(file.source())).map(ResumeHint::confirmed)
                 .orElse(RestartPoint.START);
-        return nextRestartPoint(file, confirmed, session);
+        return new Leftover(nextRestartPoint(file, confirmed, session), true);
     }
 
     /**

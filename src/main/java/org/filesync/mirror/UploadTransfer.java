@@ -153,7 +153,7 @@ public final class UploadTransfer extends ResumableTransfer {
 
     /** SIZE first: Apache FtpServer answers DELE of a missing file with a transient 450. */
     private static void deleteIfExists(String path, FtpSession session) throws FtpException {
-        if (session.features().size() && session.size(path).isEmpty()) {
+        if (session.features().size() && isMissing(path, session)) {
             return;
         }
         try {
@@ -162,6 +162,18 @@ public final class UploadTransfer extends ResumableTransfer {
             if (e.isTransient()) {
                 throw e;
             }
+        }
+    }
+
+    /** False also when SIZE is refused for the file: then DELE has to tell. */
+    private static boolean isMissing(String path, FtpSession session) throws FtpException {
+        try {
+            return session.size(path).isEmpty();
+        } catch (FtpReplyException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            return false;
         }
     }
 
