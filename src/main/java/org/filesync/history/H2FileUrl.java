@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -12,6 +13,15 @@ import java.util.stream.Collectors;
  * sharing off, {@code WRITE_DELAY=500} trades durability for speed.
  */
 final class H2FileUrl {
+
+    /**
+     * With WRITE_DELAY=0 the committing thread writes the file itself, and a thread interrupted
+     * while it writes (Quartz stopping its scheduler thread, a stop cutting a transfer) closes the
+     * NIO channel under H2, which then closes the whole database. H2's {@code retry:} file system
+     * reopens the channel and writes again. The database files are the same as without it.
+     */
+    private static final String FILE_SYSTEM = "retry:";
+    private static final Pattern FILE_SYSTEM_PREFIX = Pattern.compile("^[A-Za-z]{2,}:");
 
     /**
      * AUTO_SERVER: the first process to open the file serves it to the others, so commands work
@@ -37,17 +47,26 @@ final class H2FileUrl {
         return rest.startsWith("file:") || rest.startsWith(".") || rest.startsWith("~") || rest.startsWith("/");
     }
 
-    /** The URL with each default it does not set itself appended. */
+    /**
+     * The URL on H2's {@code retry:} file system (unless it names a file system itself), with each
+     * default it does not set itself appended.
+     */
     static String withDefaults(String url) {
         if (!isEmbeddedFile(url)) {
             return url;
         }
         String[] parts = url.split(";");
         Set<String> named = Arrays.stream(parts).skip(1).map(H2FileUrl::name).collect(Collectors.toSet());
-        StringBuilder withDefaults = new StringBuilder(url);
+        StringBuilder withDefaults = new StringBuilder(onRetryFileSystem(url));
         DEFAULTS.stream().filter(setting -> !named.contains(name(setting)))
                 .forEach(setting -> withDefaults.append(';').append(setting));
         return withDefaults.toString();
+    }
+
+    private static String onRetryFileSystem(String url) {
+        String type = url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:" : "jdbc:h2:";
+        String path = url.substring(type.length());
+        return FILE_SYSTEM_PREFIX.matcher(path).find() ? url : type + FILE_SYSTEM + path;
     }
 
     private static String name(String setting) {
