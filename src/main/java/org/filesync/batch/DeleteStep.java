@@ -50,6 +50,9 @@ final class DeleteStep implements Tasklet {
                 rows.add(new NewTransfer(path, TransferStatus.DELETED, -1, null, "vanished from the source", null));
                 forgotten.add(path);
             } catch (FtpException | IOException | UnsafeLocalPathException e) {
+                if (run.stop.isRequested()) {
+                    return stopped(chunkContext, rows, forgotten); // the stop closed the session under it
+                }
                 FailureReason why = FailureReason.of(e);
                 log.info("job {} run {}: cannot delete {}: {}", run.job.name(), run.runId, path, why.message());
                 rows.add(NewTransfer.failed(path, "delete", why.replyCode(), "cannot delete: " + why.message()));
@@ -62,6 +65,9 @@ final class DeleteStep implements Tasklet {
             try {
                 run.direction.deleteDirectory(folder);
             } catch (FtpException | IOException | UnsafeLocalPathException e) {
+                if (run.stop.isRequested()) {
+                    return stopped(chunkContext, rows, forgotten);
+                }
                 FailureReason why = FailureReason.of(e);
                 log.info("job {} run {}: cannot delete folder {}: {}", run.job.name(), run.runId, folder, why.message());
                 rows.add(NewTransfer.failed(folder, "delete folder", why.replyCode(),

@@ -47,6 +47,11 @@ final class PlanStep implements Tasklet {
         long start = System.nanoTime();
         MirrorPlan plan = plan(run);
         long planned = System.nanoTime();
+        if (run.stop.isRequested()) {
+            // The stop cut the listing short: nothing of this plan is recorded, the next run lists again.
+            chunkContext.getStepContext().getStepExecution().setTerminateOnly();
+            return RepeatStatus.FINISHED;
+        }
         run.plan = plan;
         for (UnlistedFolder folder : plan.unlisted()) {
             log.warn("job {} run {}: could not list folder {}: {}", run.job.name(), run.runId, folder.displayPath(),

@@ -48,9 +48,15 @@ final class TransferStep implements Tasklet {
         }
         List<NewTransfer> failedFolders = new ArrayList<>();
         for (String folder : run.plan.directoriesToCreate()) {
+            if (run.stop.isRequested()) {
+                break; // the workers below see it too, and the run ends STOPPED
+            }
             try {
                 run.direction.createDirectory(folder);
             } catch (FtpException | IOException | UnsafeLocalPathException e) {
+                if (run.stop.isRequested()) {
+                    break; // the stop closed the session under it: not the folder's failure
+                }
                 FailureReason why = FailureReason.of(e);
                 log.info("job {} run {}: cannot create folder {}: {}", run.job.name(), run.runId, folder, why.message());
                 failedFolders.add(NewTransfer.failed(folder, "create folder", why.replyCode(),

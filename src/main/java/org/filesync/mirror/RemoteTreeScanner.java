@@ -180,6 +180,10 @@ public final class RemoteTreeScanner {
         private void retryOrGiveUp(PendingFolder folder, FtpException e) throws InterruptedException {
             int failures = folder.failures() + 1;
             boolean retryable = e.isTransient() || e instanceof FtpReplyException;
+            if (sessions.isAborted()) {
+                giveUp(folder.path(), e, e.replyCode(), "the run is stopping");
+                return;
+            }
             if (retryable && failures <= retry.retries()) {
                 log.debug("listing {} failed ({}), attempt {}", folder.path(), e.getMessage(), failures);
                 Thread.sleep(retry.delayBefore(failures + 1).toMillis());

@@ -66,6 +66,11 @@ public final class SessionPool implements AutoCloseable {
      * closed, so a transfer stalled on a silent server fails now instead of at its idle timeout.
      * For a stop: no session is opened after it.
      */
+    /** Whether {@link #abort()} was called: a failure after it is the stop's, not the server's. */
+    public synchronized boolean isAborted() {
+        return aborted;
+    }
+
     public void abort() {
         List<FtpSession> open;
         synchronized (this) {

@@ -254,4 +254,34 @@ class MirrorFaultsTest {
             assertThat(target.resolve("vanished.txt")).exists();
         }
     }
+
+    @Test
+    void stopWhileAListingStallsEndsTheRunStoppedWithoutFailingTheFolder() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("server/src/many"));
+        for (int i = 0; i < 300; i++) {
+            Files.writeString(served.resolve("file-with-a-longish-name-%03d.txt".formatted(i)), "x");
+        }
+        try (ApacheFtpServer server = ApacheFtpServer.start(dir.resolve("server"));
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            // the root's short listing passes; the long one of "many" stalls, and idleTimeout is far off
+            proxy.failNextDataConnection(FaultProxy.Fault.stall(FaultProxy.Direction.TO_CLIENT, 5000));
+            var job = harness.job("stalled", server, proxy.port(), "download", "src", dir.resolve("target"),
+                    "  idleTimeout: 120s");
+            StopRequest stop = new StopRequest();
+            Thread stopper = new Thread(() -> {
+                while (proxy.dataFaultArmed()) {
+                    Thread.onSpinWait();
+                }
+                stop.request();
+            });
+            stopper.start();
+
+            RunRecord run = harness.runner().run(job, "manual", null, RunProgress.NONE, stop);
+
+            stopper.join();
+            assertThat(run.status()).isEqualTo(RunStatus.STOPPED);
+            assertThat(harness.transfers(run.runId())).noneMatch(t -> t.status() == TransferStatus.FAILED);
+        }
+    }
 }
