@@ -149,6 +149,7 @@ abstract class ResumableTransfer implements FileTransfer {
                             throw e; // a broken attempt like any other: the next one looks again
                         }
                         from = RestartPoint.START;
+                        partialMayExist = true; // unknown: whatever is there must not stay under a new stamp
                         restartNote = "cannot find where to resume (" + e.getMessage() + "); sent whole";
                         log.info("{}: {}", file.path(), restartNote);
                     }

@@ -114,7 +114,7 @@ public final class UploadTransfer extends ResumableTransfer {
 
     @Override
     protected Optional<String> readStamp(PlannedFile file, FtpSession session) throws IOException, FtpException {
-        if (session.size(stamp(file)).isEmpty()) {
+        if (!session.features().size() || session.size(stamp(file)).isEmpty()) {
             return Optional.empty(); // one control round trip instead of a data connection
         }
         Path local = Files.createTempFile("filesync-stamp", null);
@@ -145,7 +145,7 @@ public final class UploadTransfer extends ResumableTransfer {
     @Override
     protected void removeStamp(PlannedFile file, FtpSession session) {
         try {
-            deleteIfExists(stamp(file), session);
+            session.delete(stamp(file)); // a stamp that is not there fails quietly here: no SIZE first
         } catch (FtpException e) {
             log.debug("{}: cannot remove the stamp of {}: {}", remoteRoot, file.path(), e.getMessage());
         }
