@@ -2,6 +2,10 @@ package org.filesync.history;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -56,6 +60,14 @@ public final class Database implements AutoCloseable {
 
     private static Database openOnce(DatabaseSettings settings, int maxConnections) {
         String vendor = settings.vendor();
+        try {
+            Optional<Path> folder = H2FileUrl.folder(settings.url());
+            if (folder.isPresent()) {
+                Files.createDirectories(folder.get());
+            }
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException(settings, e);
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());

@@ -1,8 +1,10 @@
 package org.filesync.history;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,13 +40,14 @@ final class H2FileUrl {
     private H2FileUrl() {
     }
 
-    /** An embedded file database: {@code jdbc:h2:file:...}, or a bare path ({@code jdbc:h2:./x}, {@code ~/x}, {@code /x}). */
+    /** An embedded file database: {@code jdbc:h2:file:...}, or a bare path ({@code jdbc:h2:./x}, {@code ~/x}, {@code /x}, {@code retry:...}). */
     static boolean isEmbeddedFile(String url) {
         if (!url.startsWith("jdbc:h2:")) {
             return false;
         }
         String rest = url.substring("jdbc:h2:".length());
-        return rest.startsWith("file:") || rest.startsWith(".") || rest.startsWith("~") || rest.startsWith("/");
+        return rest.startsWith("file:") || rest.startsWith(FILE_SYSTEM) || rest.startsWith(".") || rest.startsWith("~")
+                || rest.startsWith("/");
     }
 
     /**
@@ -55,12 +58,37 @@ final class H2FileUrl {
         if (!isEmbeddedFile(url)) {
             return url;
         }
-        String[] parts = url.split(";");
-        Set<String> named = Arrays.stream(parts).skip(1).map(H2FileUrl::name).collect(Collectors.toSet());
-        StringBuilder withDefaults = new StringBuilder(onRetryFileSystem(url));
-        DEFAULTS.stream().filter(setting -> !named.contains(name(setting)))
-                .forEach(setting -> withDefaults.append(';').append(setting));
-        return withDefaults.toString();
+        return withSettings(onRetryFileSystem(url), DEFAULTS);
+    }
+
+    /** The URL with each of {@code settings} it does not name itself appended. */
+    private static String withSettings(String url, List<String> settings) {
+        Set<String> named = Arrays.stream(url.split(";")).skip(1).map(H2FileUrl::name).collect(Collectors.toSet());
+        StringBuilder withSettings = new StringBuilder(url);
+        settings.stream().filter(setting -> !named.contains(name(setting)))
+                .forEach(setting -> withSettings.append(';').append(setting));
+        return withSettings.toString();
+    }
+
+    /**
+     * The folder an embedded file database lives in, when it is on the local disk. filesync makes it
+     * itself: H2 on its {@code retry:} file system fails when two processes create it at once.
+     */
+    static Optional<Path> folder(String url) {
+        if (!isEmbeddedFile(url)) {
+            return Optional.empty();
+        }
+        String path = url.substring(url.startsWith("jdbc:h2:file:") ? "jdbc:h2:file:".length() : "jdbc:h2:".length())
+                .split(";", 2)[0];
+        if (path.startsWith(FILE_SYSTEM)) {
+            path = path.substring(FILE_SYSTEM.length());
+        } else if (FILE_SYSTEM_PREFIX.matcher(path).find()) {
+            return Optional.empty();
+        }
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return Optional.ofNullable(Path.of(path).toAbsolutePath().normalize().getParent());
     }
 
     private static String onRetryFileSystem(String url) {

@@ -63,10 +63,7 @@ class KillNineDurabilityTest {
 
     @Test
     void killNineOnPostgresqlKeepsEveryCommittedFileAndTheBigFilesProgress() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-            killAndRunAgain(postgres.getJdbcUrl("postgres", "postgres"),
-                    Map.of("FILESYNC_DB_USER", "postgres", "FILESYNC_DB_PASSWORD", ""), "download", KillPoint.MID_RUN);
-        }
+        killOnPostgresqlAndRunAgain("download");
     }
 
     @Test
@@ -76,15 +73,19 @@ class KillNineDurabilityTest {
 
     @Test
     void killNineOfAnUploadOnPostgresqlKeepsEveryCommittedFileAndResumesTheRemotePartial() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-            killAndRunAgain(postgres.getJdbcUrl("postgres", "postgres"),
-                    Map.of("FILESYNC_DB_USER", "postgres", "FILESYNC_DB_PASSWORD", ""), "upload", KillPoint.MID_RUN);
-        }
+        killOnPostgresqlAndRunAgain("upload");
     }
 
     @Test
     void killNineInTheFirstMomentsOfTheTransferStepCostsTheNextRunNothingExtra() throws Exception {
         killAndRunAgain(h2(), Map.of(), "download", KillPoint.EARLY);
+    }
+
+    private void killOnPostgresqlAndRunAgain(String direction) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            killAndRunAgain(postgres.getJdbcUrl("postgres", "postgres"),
+                    Map.of("FILESYNC_DB_USER", "postgres", "FILESYNC_DB_PASSWORD", ""), direction, KillPoint.MID_RUN);
+        }
     }
 
     private String h2() {

@@ -2,6 +2,7 @@ package org.filesync.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,15 @@ class H2FileUrlTest {
         assertThat(resolved("jdbc:h2:./data/x")).startsWith("jdbc:h2:retry:./data/x;").contains(";AUTO_SERVER=TRUE", ";WRITE_DELAY=0");
         assertThat(DatabaseSettings.resolve(null, Map.of()).url())
                 .startsWith("jdbc:h2:file:retry:./data/filesync").contains(";AUTO_SERVER=TRUE");
+    }
+
+    @Test
+    void theFolderOfAFileDatabaseIsFoundWhateverTheUrlsForm() {
+        assertThat(H2FileUrl.folder(resolved("jdbc:h2:file:/var/lib/filesync/db"))).contains(Path.of("/var/lib/filesync"));
+        assertThat(H2FileUrl.folder(resolved("jdbc:h2:./data/x"))).contains(Path.of("data").toAbsolutePath());
+        assertThat(H2FileUrl.folder(resolved("jdbc:h2:~/fs/db"))).contains(Path.of(System.getProperty("user.home"), "fs"));
+        assertThat(H2FileUrl.folder("jdbc:h2:mem:x")).isEmpty();
+        assertThat(H2FileUrl.folder("jdbc:h2:file:async:/db")).isEmpty();
     }
 
     @Test
