@@ -41,4 +41,9 @@ final class CommonOptions {
     Database openDatabase(int maxConnections) {
         return Database.open(databaseSettings(), maxConnections);
     }
+
+    /** For {@code serve}: see {@link Database#openToServe}. */
+    Database openDatabaseToServe(int maxConnections) {
+        return Database.openToServe(databaseSettings(), maxConnections);
+    }
 }

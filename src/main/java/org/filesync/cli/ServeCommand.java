@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
         NodeIdentity identity = NodeIdentity.current(node);
         CountDownLatch terminate = new CountDownLatch(1);
         TerminationSignals.onTerminate(terminate::countDown);
-        try (Database database = root.options.openDatabase(DATABASE_CONNECTIONS)) {
+        try (Database database = root.options.openDatabaseToServe(DATABASE_CONNECTIONS)) {
             SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
                     CommonsNetSessionFactory::new);
             Dashboard dashboard = startDashboard(database);

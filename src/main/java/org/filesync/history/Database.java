@@ -5,9 +5,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.engine.SessionRemote;
+import org.h2.jdbc.JdbcConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -29,6 +34,7 @@ public final class Database implements AutoCloseable {
      */
     private static final long HANDOVER_TIMEOUT_MILLIS = 30_000;
     private static final long HANDOVER_PAUSE_MILLIS = 100;
+    private static final long SERVE_OPEN_TIMEOUT_MILLIS = 120_000;
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseSettings settings;
@@ -44,7 +50,49 @@ public final class Database implements AutoCloseable {
      * processes ({@link H2Handover}) is tried again for up to {@link #HANDOVER_TIMEOUT_MILLIS}.
      */
     public static Database open(DatabaseSettings settings, int maxConnections) {
-        long deadline = System.nanoTime() + HANDOVER_TIMEOUT_MILLIS * 1_000_000;
+        return open(settings, maxConnections, System.nanoTime() + HANDOVER_TIMEOUT_MILLIS * 1_000_000);
+    }
+
+    /**
+     * For {@code serve}, which outlives the commands beside it. On an H2 file shared in AUTO_SERVER
+     * mode it waits, up to {@link #SERVE_OPEN_TIMEOUT_MILLIS}, until this process serves the file
+     * itself rather than as the client of a short command that opened it first: a statement under
+     * way when the serving process exits fails ("Connection is broken", "Lock file recently
+     * modified"), and Quartz and the runs of a scheduler always have one under way. It then keeps
+     * the file open for its whole life, so the commands beside it come and go as its clients. H2
+     * hands a file over slowly while many processes open it in turn, hence the longer wait.
+     */
+    public static Database openToServe(DatabaseSettings settings, int maxConnections) {
+        long deadline = System.nanoTime() + SERVE_OPEN_TIMEOUT_MILLIS * 1_000_000;
+        if (!H2FileUrl.isEmbeddedFile(settings.url())) {
+            return open(settings, maxConnections, deadline);
+        }
+        DatabaseSettings kept = new DatabaseSettings(H2FileUrl.withSettings(settings.url(), List.of("DB_CLOSE_DELAY=-1")),
+                settings.user(), settings.password());
+        while (true) {
+            Database database = open(kept, maxConnections, deadline);
+            if (database.servesTheFile()) {
+                return database;
+            }
+            if (System.nanoTime() > deadline) {
+                log.info("another process serves the H2 file {}; serve goes on as its client", settings.displayUrl());
+                return database;
+            }
+            database.close();
+            sleep(HANDOVER_PAUSE_MILLIS);
+        }
+    }
+
+    /** Whether this process serves its H2 file, rather than reaching it through another process. */
+    boolean servesTheFile() {
+        try (Connection connection = dataSource.getConnection()) {
+            return !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionRemote);
+        } catch (SQLException e) {
+            throw new DatabaseUnavailableException(settings, e);
+        }
+    }
+
+    private static Database open(DatabaseSettings settings, int maxConnections, long deadline) {
         while (true) {
             try {
                 return openOnce(settings, maxConnections);

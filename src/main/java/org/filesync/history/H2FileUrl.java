@@ -62,7 +62,7 @@ final class H2FileUrl {
     }
 
     /** The URL with each of {@code settings} it does not name itself appended. */
-    private static String withSettings(String url, List<String> settings) {
+    static String withSettings(String url, List<String> settings) {
         Set<String> named = Arrays.stream(url.split(";")).skip(1).map(H2FileUrl::name).collect(Collectors.toSet());
         StringBuilder withSettings = new StringBuilder(url);
         settings.stream().filter(setting -> !named.contains(name(setting)))
