@@ -260,9 +260,10 @@ final class TransferJournal implements TransferRecorder, AutoCloseable {
         }
     }
 
+    /** The whole pause: files that end meanwhile do not cut it short, or a database outage is retried every few ms. */
     private synchronized void pauseAfterFailure() {
         try {
-            wait(FLUSH_MILLIS);
+            waitUntil(() -> false, FLUSH_MILLIS);
         } catch (InterruptedException e) {
             closing = true;
         }
@@ -275,7 +276,8 @@ final class TransferJournal implements TransferRecorder, AutoCloseable {
             notifyAll();
         }
         try {
-            flusher.join(10_000);
+            // its flush under way ends within the lock and connection timeouts; this one must not overlap it
+            flusher.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
