@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.filesync.testing.ReplyScriptServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,27 +12,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The folder check without MLST (CWD there and back) against servers that refuse PWD or answer CWD oddly. */
 class FolderCheckTest {
 
-    private ReplyScriptServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ReplyScriptServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private FtpSession open() throws FtpException {
-        return new CommonsNetSessionFactory(server.settings()).open();
-    }
+    @AutoClose
+    private final ReplyScriptServer server = ReplyScriptServer.start();
 
     @ParameterizedTest(name = "PWD answered {0}")
     @ValueSource(strings = {"550 not allowed", "502 not implemented"})
     void findsAFolderWhenPwdIsRefused(String pwdReply) throws Exception {
         server.reply("PWD", pwdReply).reply("CWD", "250 ok");
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             assertThat(session.isDirectory("pub")).isTrue();
         }
     }
@@ -41,7 +27,7 @@ class FolderCheckTest {
     @Test
     void endsTheSessionThatCouldNotReturnToItsLoginFolder() throws Exception {
         server.reply("PWD", "550 not allowed").reply("CWD", "250 ok");
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             session.isDirectory("pub");
 
             assertThat(session.isAlive()).isFalse();
@@ -51,7 +37,7 @@ class FolderCheckTest {
     @Test
     void findsNoFolderWhereCwdIsRefusedPermanently() throws Exception {
         server.reply("PWD", "257 \"/\" is the current folder").reply("CWD", "550 no such folder");
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             assertThat(session.isDirectory("pub")).isFalse();
         }
     }
@@ -59,7 +45,7 @@ class FolderCheckTest {
     @Test
     void reportsATransientCwdFailureRatherThanAMissingFolder() throws Exception {
         server.reply("PWD", "257 \"/\" is the current folder").reply("CWD", "450 try again later");
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             FtpReplyException e = catchThrowableOfType(() -> session.isDirectory("pub"), FtpReplyException.class);
 
             assertThat(e.replyCode()).isEqualTo(450);

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.filesync.testing.FtpServerFixture;
 import org.filesync.testing.FtpServers;
 import org.filesync.testing.TestFiles;
@@ -21,10 +19,6 @@ class ListingAndFilesTest {
     @TempDir
     Path dir;
 
-    private static FtpSession open(FtpServerFixture server) throws FtpException {
-        return new CommonsNetSessionFactory(server.settings()).open();
-    }
-
     @ParameterizedTest
     @EnumSource(FtpServers.class)
     void listsFilesFoldersAndSymlinksWithSizesAndTimes(FtpServers kind) throws Exception {
@@ -32,7 +26,7 @@ class ListingAndFilesTest {
             TestFiles.random(server.localRoot().resolve("docs/a.bin"), 1234, 1);
             Files.createDirectories(server.localRoot().resolve("docs/sub"));
             Files.createSymbolicLink(server.localRoot().resolve("docs/link"), Path.of("a.bin"));
-            try (FtpSession session = open(server)) {
+            try (FtpSession session = server.openSession()) {
                 boolean mlsd = session.features().mlsd();
                 List<RemoteEntry> entries = session.list(server.remote("docs"));
 
@@ -64,7 +58,7 @@ class ListingAndFilesTest {
     void managesRemoteFilesAndFolders(FtpServers kind) throws Exception {
         try (FtpServerFixture server = kind.start(dir)) {
             Path local = TestFiles.random(dir.resolve("f.bin"), 4096, 9);
-            try (FtpSession session = open(server)) {
+            try (FtpSession session = server.openSession()) {
                 String folder = server.remote("made");
                 session.makeDirectory(folder);
                 session.makeDirectory(folder);
@@ -98,7 +92,7 @@ class ListingAndFilesTest {
     void computesChecksumWhereServerOffersOne(FtpServers kind) throws Exception {
         try (FtpServerFixture server = kind.start(dir)) {
             byte[] content = Files.readAllBytes(TestFiles.random(server.localRoot().resolve("sum.bin"), 100_000, 5));
-            try (FtpSession session = open(server)) {
+            try (FtpSession session = server.openSession()) {
                 ChecksumAnswer answer = session.checksum(server.remote("sum.bin"));
                 switch (kind) {
                     // MD5 (251 reply)

@@ -28,7 +28,7 @@ class LocalFileFailureTest {
         Path small = TestFiles.random(served.resolve("small.bin"), 10_000, 2);
         try (ApacheFtpServer server = ApacheFtpServer.start(served);
              SmallFileSystem disk = SmallFileSystem.mount(dir.resolve("disk"), "2m");
-             FtpSession session = new CommonsNetSessionFactory(server.settings()).open()) {
+             FtpSession session = server.openSession()) {
             Path partial = disk.root().resolve("big.bin");
 
             Throwable failure = catchThrowable(() -> session.retrieve(server.remote("big.bin"), partial,
@@ -73,7 +73,7 @@ class LocalFileFailureTest {
     @Test
     void uploadOfAVanishedSourceIsALocalFailureNamingIt() throws Exception {
         try (ApacheFtpServer server = ApacheFtpServer.start(dir.resolve("served"));
-             FtpSession session = new CommonsNetSessionFactory(server.settings()).open()) {
+             FtpSession session = server.openSession()) {
             Path vanished = dir.resolve("vanished.bin");
 
             Throwable failure = catchThrowable(() -> session.store(vanished, server.remote("vanished.bin"),

@@ -6,29 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import org.filesync.testing.ReplyScriptServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PassiveModeAndSafetyTest {
 
-    private ReplyScriptServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ReplyScriptServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private FtpSession open() throws FtpException {
-        return new CommonsNetSessionFactory(server.settings()).open();
-    }
+    @AutoClose
+    private final ReplyScriptServer server = ReplyScriptServer.start();
 
     private List<String> sent(String verb) {
         return server.commands().stream().filter(c -> c.startsWith(verb)).toList();
@@ -38,7 +24,7 @@ class PassiveModeAndSafetyTest {
     @ValueSource(strings = {"500 unknown command", "501 not for IPv4", "502 not implemented", "550 denied"})
     void fallsBackToPasvOnceWhenEpsvIsRefusedAndRemembersIt(String refusal) throws Exception {
         server.reply("EPSV", refusal).data("-rw-r--r-- 1 ftp ftp 3 Jan 01 2020 a.txt\r\n");
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             session.list("/");
             List<RemoteEntry> second = session.list("/");
 
@@ -52,7 +38,7 @@ class PassiveModeAndSafetyTest {
     void connectsDataToControlHostWhatever227Names() throws Exception {
         // Never reachable here (loopback only): the listing can only arrive from 127.0.0.1.
         server.reply("EPSV", "502 no").pasvAddress("10,1,2,3").data("-rw-r--r-- 1 ftp ftp 3 Jan 01 2020 a.txt\r\n");
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             assertThat(session.list("/")).extracting(RemoteEntry::name).containsExactly("a.txt");
         }
     }
@@ -69,7 +55,7 @@ class PassiveModeAndSafetyTest {
                 "-rw-r--r-- 1 ftp ftp 3 Jan 01 2020 line\nbreak",
                 "-rw-r--r-- 1 ftp ftp 3 Jan 01 2020 carriage\rreturn",
                 "-rw-r--r-- 1 ftp ftp 3 Jan 01 2020 fine.txt", ""));
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             List<RemoteEntry> entries = session.list("/pub");
 
             assertThat(entries).extracting(RemoteEntry::name)
@@ -93,7 +79,7 @@ class PassiveModeAndSafetyTest {
                 "type=file;size=-5;modify=20240101000000; negative",
                 "type=file;size=99999999999999999999;modify=20240101000000; huge",
                 "type=file;size=3;modify=20240102030405.250; fine.txt", ""));
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             List<RemoteEntry> entries = session.list("/pub");
 
             assertThat(entries).extracting(RemoteEntry::name)
@@ -110,7 +96,7 @@ class PassiveModeAndSafetyTest {
 
     @Test
     void refusesToSendCommandWithLineBreakInArgumentAndStaysUsable() throws Exception {
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             UnsafePathException e = catchThrowableOfType(() -> session.delete("a\r\nDELE important"),
                     UnsafePathException.class);
 
@@ -123,7 +109,7 @@ class PassiveModeAndSafetyTest {
 
     @Test
     void refusesNulInPathBeforeSending() throws Exception {
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             assertThatThrownBy(() -> session.size("a\0b")).isInstanceOf(UnsafePathException.class);
             assertThat(sent("SIZE")).isEmpty();
         }

@@ -4,24 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.filesync.testing.ReplyScriptServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** However a login fails, the password is not in the message that reaches the history. */
 class PasswordSecrecyTest {
 
-    private ReplyScriptServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ReplyScriptServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @AutoClose
+    private final ReplyScriptServer server = ReplyScriptServer.start();
 
     private FtpException loginFailure(String password) {
         FtpSessionSettings base = server.settings();

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Path;
 import org.filesync.testing.ReplyScriptServer;
 import org.filesync.testing.TestFiles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,21 +17,8 @@ class ReplyClassificationTest {
     @TempDir
     Path dir;
 
-    private ReplyScriptServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ReplyScriptServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private FtpSession open() throws FtpException {
-        return new CommonsNetSessionFactory(server.settings()).open();
-    }
+    @AutoClose
+    private final ReplyScriptServer server = ReplyScriptServer.start();
 
     @ParameterizedTest(name = "RETR answered {0}")
     @CsvSource({
@@ -42,7 +28,7 @@ class ReplyClassificationTest {
             "421 shutting down, true, true"})
     void classifiesRefusedDownloadByReplyCode(String reply, boolean transientFailure, boolean lost) throws Exception {
         server.reply("RETR", reply);
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             FtpReplyException e = catchThrowableOfType(() -> session.retrieve("/f.bin", dir.resolve("f"),
                     RestartPoint.START, TransferListener.NONE), FtpReplyException.class);
 
@@ -57,7 +43,7 @@ class ReplyClassificationTest {
     @Test
     void reportsTransferAbortedAfterPreliminaryReplyAsTransientWithSessionUsable() throws Exception {
         server.reply("RETR", "150 here it comes\r\n426 connection closed; transfer aborted");
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             FtpReplyException e = catchThrowableOfType(() -> session.retrieve("/f.bin", dir.resolve("f"),
                     RestartPoint.START, TransferListener.NONE), FtpReplyException.class);
 
@@ -76,7 +62,7 @@ class ReplyClassificationTest {
     void classifiesRefusedUploadByReplyCode(String reply, boolean transientFailure) throws Exception {
         server.reply("STOR", reply);
         Path file = TestFiles.random(dir.resolve("up.bin"), 1000, 1);
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             FtpReplyException e = catchThrowableOfType(() -> session.store(file, "/up.bin", RestartPoint.START,
                     TransferListener.NONE), FtpReplyException.class);
 
@@ -90,7 +76,7 @@ class ReplyClassificationTest {
     @Test
     void reportsWrongPasswordAsLoginRefused() {
         server.reply("PASS", "530 Login incorrect.");
-        FtpReplyException e = catchThrowableOfType(this::open, FtpReplyException.class);
+        FtpReplyException e = catchThrowableOfType(server::openSession, FtpReplyException.class);
 
         assertThat(e.replyCode()).isEqualTo(530);
         assertThat(e.isTransient()).isFalse();
@@ -100,7 +86,7 @@ class ReplyClassificationTest {
     @Test
     void reportsAccountRequirementClearly() {
         server.reply("PASS", "332 Need account for login.");
-        FtpReplyException e = catchThrowableOfType(this::open, FtpReplyException.class);
+        FtpReplyException e = catchThrowableOfType(server::openSession, FtpReplyException.class);
 
         assertThat(e.replyCode()).isEqualTo(332);
         assertThat(e.getMessage()).contains("server requires an account (ACCT)");
@@ -109,7 +95,7 @@ class ReplyClassificationTest {
     @Test
     void reportsGreetingWith421AsLostConnection() {
         server.reply("CONNECT", "421 too many users, try later");
-        FtpReplyException e = catchThrowableOfType(this::open, FtpReplyException.class);
+        FtpReplyException e = catchThrowableOfType(server::openSession, FtpReplyException.class);
 
         assertThat(e.replyCode()).isEqualTo(421);
         assertThat(e.connectionLost()).isTrue();
@@ -119,7 +105,7 @@ class ReplyClassificationTest {
     @Test
     void keepsWholeMultiLineReplyTextInException() throws Exception {
         server.reply("DELE", "550-first line of the reason\r\n second line\r\n550 last line");
-        try (FtpSession session = open()) {
+        try (FtpSession session = server.openSession()) {
             FtpReplyException e = catchThrowableOfType(() -> session.delete("/x"), FtpReplyException.class);
 
             assertThat(e.replyText()).contains("first line of the reason").contains("second line").contains("last line");

@@ -28,7 +28,7 @@ class RoundTripTest {
     @MethodSource("serversAndSizes")
     void uploadsAndDownloadsByteIdenticalFiles(FtpServers kind, long size) throws Exception {
         try (FtpServerFixture server = kind.start(dir);
-             FtpSession session = new CommonsNetSessionFactory(server.settings()).open()) {
+             FtpSession session = server.openSession()) {
             Path original = TestFiles.random(dir.resolve("original.bin"), size, size);
             String remote = server.remote("roundtrip.bin");
 

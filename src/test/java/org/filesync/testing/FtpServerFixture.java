@@ -3,6 +3,9 @@ package org.filesync.testing;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.filesync.ftp.BandwidthThrottle;
+import org.filesync.ftp.CommonsNetSessionFactory;
+import org.filesync.ftp.FtpException;
+import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.FtpSessionSettings;
 import org.filesync.ftp.TlsMode;
 import org.filesync.ftp.TransferMode;
@@ -45,6 +48,11 @@ public interface FtpServerFixture extends AutoCloseable {
     default FtpSessionSettings settings(String host, int port) {
         return new FtpSessionSettings(host, port, username(), password(), TlsMode.NONE, null, true, true, null, null,
                 TransferMode.STREAM, 0, Duration.ofSeconds(5), Duration.ofSeconds(10), BandwidthThrottle.UNLIMITED);
+    }
+
+    /** A logged-in session with {@link #settings()}. */
+    default FtpSession openSession() throws FtpException {
+        return new CommonsNetSessionFactory(settings()).open();
     }
 
     @Override

@@ -4,8 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -38,8 +39,14 @@ public final class ReplyScriptServer implements FtpServerFixture {
         this.listener = listener;
     }
 
-    public static ReplyScriptServer start() throws IOException {
-        ReplyScriptServer server = new ReplyScriptServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    /** Started in a field initializer by most tests, with {@code @AutoClose}: hence no checked exception. */
+    public static ReplyScriptServer start() {
+        ReplyScriptServer server;
+        try {
+            server = new ReplyScriptServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Thread accept = new Thread(server::acceptLoop, "reply-script-accept");
         accept.setDaemon(true);
         accept.start();
