@@ -6,7 +6,6 @@ import java.util.List;
 import org.filesync.ftp.FtpException;
 import org.filesync.history.TransferLog.NewTransfer;
 import org.filesync.history.TransferStatus;
-import org.filesync.mirror.FailureReason;
 import org.filesync.mirror.UnsafeLocalPathException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +52,7 @@ final class DeleteStep implements Tasklet {
                 if (run.stop.isRequested()) {
                     return stopped(chunkContext, rows, forgotten); // the stop closed the session under it
                 }
-                FailureReason why = FailureReason.of(e);
-                log.info("job {} run {}: cannot delete {}: {}", run.job.name(), run.runId, path, why.message());
-                rows.add(NewTransfer.failed(path, "delete", why.replyCode(), "cannot delete: " + why.message()));
+                rows.add(run.failedPath(path, "delete", "delete", e));
             }
         }
         for (String folder : run.plan.directoriesToDelete()) {
@@ -68,10 +65,7 @@ final class DeleteStep implements Tasklet {
                 if (run.stop.isRequested()) {
                     return stopped(chunkContext, rows, forgotten);
                 }
-                FailureReason why = FailureReason.of(e);
-                log.info("job {} run {}: cannot delete folder {}: {}", run.job.name(), run.runId, folder, why.message());
-                rows.add(NewTransfer.failed(folder, "delete folder", why.replyCode(),
-                        "cannot delete the folder: " + why.message()));
+                rows.add(run.failedPath(folder, "delete folder", "delete the folder", e));
             }
         }
         record(rows, forgotten);

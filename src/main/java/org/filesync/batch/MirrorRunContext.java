@@ -4,11 +4,15 @@ import java.util.Map;
 import org.filesync.history.RunLog;
 import org.filesync.history.SyncedStateCatalog;
 import org.filesync.history.TransferLog;
+import org.filesync.history.TransferLog.NewTransfer;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.mirror.FailureReason;
 import org.filesync.mirror.MirrorDirection;
 import org.filesync.mirror.MirrorPlan;
 import org.filesync.mirror.SessionPool;
 import org.filesync.mirror.StopRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -17,6 +21,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * catalog), so a restarted execution rebuilds all of this from there.
  */
 final class MirrorRunContext {
+
+    private static final Logger log = LoggerFactory.getLogger(MirrorRunContext.class);
 
     final JobDefinition job;
     final long runId;
@@ -49,5 +55,17 @@ final class MirrorRunContext {
 
     String directionName() {
         return job.direction().name();
+    }
+
+    /**
+     * A path that failed outside the transfer of a file (a folder not made or deleted, a file not
+     * deleted): one log line, and its FAILED row with the reply code where the server gave one.
+     *
+     * @param action what was attempted, as the row's message says it: "delete", "create the folder"
+     */
+    NewTransfer failedPath(String path, String reason, String action, Exception failure) {
+        FailureReason why = FailureReason.of(failure);
+        log.info("job {} run {}: cannot {} {}: {}", job.name(), runId, action, path, why.message());
+        return NewTransfer.failed(path, reason, why.replyCode(), "cannot " + action + ": " + why.message());
     }
 }

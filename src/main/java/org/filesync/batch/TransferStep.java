@@ -8,7 +8,6 @@ import org.filesync.ftp.FtpException;
 import org.filesync.ftp.LocalFileException;
 import org.filesync.ftp.RestartPoint;
 import org.filesync.history.TransferLog.NewTransfer;
-import org.filesync.mirror.FailureReason;
 import org.filesync.mirror.ResumeHint;
 import org.filesync.mirror.RetryPolicy;
 import org.filesync.mirror.SyncState;
@@ -57,10 +56,7 @@ final class TransferStep implements Tasklet {
                 if (run.stop.isRequested()) {
                     break; // the stop closed the session under it: not the folder's failure
                 }
-                FailureReason why = FailureReason.of(e);
-                log.info("job {} run {}: cannot create folder {}: {}", run.job.name(), run.runId, folder, why.message());
-                failedFolders.add(NewTransfer.failed(folder, "create folder", why.replyCode(),
-                        "cannot create the folder: " + why.message()));
+                failedFolders.add(run.failedPath(folder, "create folder", "create the folder", e));
             }
         }
         if (!failedFolders.isEmpty()) {
