@@ -1,6 +1,5 @@
 package org.filesync.batch;
 
-import java.util.Map;
 import org.filesync.history.RunLog;
 import org.filesync.history.SyncedStateCatalog;
 import org.filesync.history.TransferLog;
@@ -16,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * What the four steps of one run share: the job, its run row, its sessions, and the plan the
- * first step makes. Spring Batch restart state lives in the database (the transfer rows and the
- * catalog), so a restarted execution rebuilds all of this from there.
+ * What the steps of one run share: the job, its run row, its sessions, and the plan the first
+ * step makes. The state a restart needs lives in the database (the transfer rows, the catalog and
+ * the partial files' stamps), so a restarted execution rebuilds all of this from there.
  */
 final class MirrorRunContext {
 
@@ -31,12 +30,11 @@ final class MirrorRunContext {
     final RunLog runLog;
     final TransferLog transferLog;
     final SyncedStateCatalog catalog;
-    /** One transaction around the journal's writes to the transfer rows and the catalog. */
+    /** One transaction around a chunk's writes to the transfer rows and the catalog. */
     final TransactionOperations transactions;
     final RunProgress progress;
     final StopRequest stop;
     MirrorPlan plan;
-    Map<String, Long> transferIds = Map.of();
 
     MirrorRunContext(JobDefinition job, long runId, SessionPool sessions, RunLog runLog, TransferLog transferLog,
                      SyncedStateCatalog catalog, TransactionOperations transactions, RunProgress progress,

@@ -1,7 +1,6 @@
 package org.filesync.batch;
 
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -27,11 +26,12 @@ import org.filesync.mirror.StopRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -88,27 +88,27 @@ public final class MirrorRunner {
             log.warn("job {}: TLS certificate verification is off (verifyCertificate: false): the server is not authenticated",
                     job.name());
         }
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "filesync-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
+        Execution execution = new Execution();
+        ScheduledExecutorService heartbeat = Threads.scheduled("filesync-heartbeat");
         long period = RunLog.HEARTBEAT_INTERVAL.toMillis();
-        heartbeat.scheduleAtFixedRate(() -> heartbeatQuietly(start.runId(), stop), period, period, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(() -> heartbeatQuietly(start.runId(), execution, stop), period, period,
+                TimeUnit.MILLISECONDS);
+        ThreadPoolTaskExecutor transferThreads = Threads.pool("filesync-transfer-", job.parallel());
         try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
-            stop.whenRequested(sessions::abort);
             MirrorRunContext context = new MirrorRunContext(job, start.runId(), sessions, runLog, transferLog, catalog,
                     transactions, progress, stop);
-            JobExecution execution = launch(context, start);
-            runLog.attachExecution(start.runId(), execution.getId());
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Job springJob = new MirrorJobFactory(batch).create(context, transferThreads, execution::started);
+            stop.whenRequested(sessions::abort);
+            JobExecution ended = launch(springJob, start);
+            if (ended.getStatus() != BatchStatus.COMPLETED) {
                 RunStatus status = stop.isRequested() ? RunStatus.STOPPED : RunStatus.FAILED;
-                runLog.finish(start.runId(), status, transferLog.counters(start.runId()), failureOf(execution));
+                runLog.finish(start.runId(), status, transferLog.counters(start.runId()), failureOf(ended));
             }
         } catch (RuntimeException e) {
             runLog.finish(start.runId(), RunStatus.FAILED, transferLog.counters(start.runId()), describe(e));
         } finally {
             heartbeat.shutdownNow();
+            transferThreads.shutdown();
         }
         RunRecord record = new RunHistory(database.jdbc()).run(start.runId()).orElseThrow();
         log.info("job {} run {} ended {}: {} transferred, {} skipped, {} failed, {} deleted, {} bytes{}", job.name(),
@@ -117,28 +117,36 @@ public final class MirrorRunner {
         return record;
     }
 
-    private JobExecution launch(MirrorRunContext context, RunStart start) {
-        var springJob = new MirrorJobFactory(batch.repository()).create(context);
-        try {
-            if (start.resumes() != null) {
-                batch.failAbandonedExecutions(context.job.name());
-            }
-            try {
-                return batch.launcher().run(springJob, parameters(context, start.instanceKey()));
-            } catch (JobInstanceAlreadyCompleteException e) {
-                // the run it would resume had in fact completed its batch job: start a new instance
-                return batch.launcher().run(springJob, parameters(context, start.runId()));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot launch the batch job: " + e.getMessage(), e);
+    /** The run's Spring Batch execution id, once the job has started. */
+    private static final class Execution {
+        private volatile Long id;
+
+        void started(long executionId) {
+            id = executionId;
+        }
+
+        Long id() {
+            return id;
         }
     }
 
-    private static JobParameters parameters(MirrorRunContext context, long instanceKey) {
-        return new JobParametersBuilder()
-                .addLong("instance", instanceKey)
-                .addLong("run.id", context.runId, false)
-                .toJobParameters();
+    /**
+     * Launches the run's job: a run that resumes a failed or stopped one restarts that run's job
+     * instance (Spring Batch's restart, with the same identifying parameters); any other starts a
+     * new instance, named by its run id.
+     */
+    private JobExecution launch(Job springJob, RunStart start) {
+        JobExecution resumed = start.resumedExecution() == null ? null : batch.restartable(start.resumedExecution());
+        JobParameters parameters = resumed != null ? resumed.getJobParameters()
+                : new JobParametersBuilder().addLong("run", start.runId()).toJobParameters();
+        batch.register(springJob);
+        try {
+            return batch.launcher().run(springJob, parameters);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot launch the batch job: " + e.getMessage(), e);
+        } finally {
+            batch.unregister(springJob);
+        }
     }
 
     private static String failureOf(JobExecution execution) {
@@ -164,10 +172,15 @@ public final class MirrorRunner {
         return sessionFactories.apply(JobSessionSettings.of(job, throttle));
     }
 
-    private void heartbeatQuietly(long runId, StopRequest stop) {
+    /** Also watches for Spring Batch's stop of the execution from another process (its job operator). */
+    private void heartbeatQuietly(long runId, Execution execution, StopRequest stop) {
         try {
             if (!runLog.heartbeat(runId) && stop.request()) {
                 log.warn("run {} was closed by another filesync process that took it for dead: stopping it", runId);
+            }
+            Long id = execution.id();
+            if (id != null && !stop.isRequested() && batch.isStopping(id) && stop.request()) {
+                log.info("run {}: stop requested through Spring Batch", runId);
             }
         } catch (RuntimeException e) {
             log.debug("heartbeat of run {} failed: {}", runId, e.getMessage());

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.LocalFileException;
 import org.filesync.history.SyncedStateCatalog;
@@ -30,7 +31,9 @@ import org.springframework.batch.repeat.RepeatStatus;
 
 /**
  * Lists both sides, compares them with the synced-state catalog, and writes the plan as the run's
- * transfer rows in one batch: PENDING to transfer, SKIPPED, and FAILED for unsafe names.
+ * rows in one batch: PENDING for each file to transfer, FAILED for unsafe names and folders not
+ * listed, SKIPPED for entries the run must report. Unchanged files get no row: they are counted on
+ * the run, so a re-check of an unchanged tree adds a constant number of rows however large the tree.
  */
 final class PlanStep implements Tasklet {
 
@@ -60,8 +63,9 @@ final class PlanStep implements Tasklet {
         if (!plan.unreadable().isEmpty()) {
             log.warn("job {} run {}: {}", run.job.name(), run.runId, UnreadableLine.describe(plan.unreadable()));
         }
-        run.transferIds = run.transferLog.insert(run.runId, run.directionName(), rows(plan));
-        log.debug("job {} run {}: planned {} transfers and {} skips in {} ms, recorded them in {} ms", run.job.name(),
+        run.transferLog.insert(run.runId, run.directionName(), rows(plan));
+        run.runLog.planned(run.runId, plan.skips().size());
+        log.debug("job {} run {}: planned {} transfers and {} unchanged in {} ms, recorded them in {} ms", run.job.name(),
                 run.runId, plan.transfers().size(), plan.skips().size(), (planned - start) / 1_000_000,
                 (System.nanoTime() - planned) / 1_000_000);
         run.catalog.record(run.job.name(), plan.skips().stream()
@@ -78,8 +82,10 @@ final class PlanStep implements Tasklet {
     static MirrorPlan plan(MirrorRunContext run) throws InterruptedException {
         MirrorDirection.Sides sides;
         long start = System.nanoTime();
+        ExecutorService loader = Threads.single("filesync-catalog");
         CompletableFuture<Map<String, SyncedStateCatalog.Entry>> synced =
-                CompletableFuture.supplyAsync(() -> run.catalog.load(run.job.name()));
+                CompletableFuture.supplyAsync(() -> run.catalog.load(run.job.name()), loader);
+        loader.shutdown();
         try {
             sides = run.direction.scan();
             log.debug("job {}: listed {} source files and {} target files in {} ms", run.job.name(),
@@ -99,10 +105,6 @@ final class PlanStep implements Tasklet {
         for (PlannedFile file : plan.transfers()) {
             rows.add(new NewTransfer(file.path(), TransferStatus.PENDING, file.size(), file.source().modified(),
                     file.reason().text(), null));
-        }
-        for (PlannedFile file : plan.skips()) {
-            rows.add(new NewTransfer(file.path(), TransferStatus.SKIPPED, file.size(), file.source().modified(),
-                    file.reason().text(), file.reason().text()));
         }
         for (RejectedEntry entry : plan.rejected()) {
             rows.add(new NewTransfer(entry.path(), TransferStatus.FAILED, -1, null, "rejected", entry.reason()));

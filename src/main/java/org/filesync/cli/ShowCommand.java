@@ -34,9 +34,11 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunDetails details;
+        int unchanged;
         try (Database database = root.options.openDatabase(1)) {
-            details = new RunHistory(database.jdbc()).details(runId)
-                    .orElseThrow(() -> new ConfigurationException("no run with id " + runId));
+            RunHistory history = new RunHistory(database.jdbc());
+            details = history.details(runId).orElseThrow(() -> new ConfigurationException("no run with id " + runId));
+            unchanged = history.unchanged(runId);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -48,8 +50,9 @@ final class ShowCommand implements Callable<Integer> {
         out.printf("run %d of %s: %s (%s)%n", run.runId(), run.job(), run.status(), run.trigger());
         out.printf("  started %s, finished %s, took %s, on %s%n", HistoryFormats.time(run.startedAt()),
                 HistoryFormats.time(run.finishedAt()), HistoryFormats.duration(run.startedAt(), run.finishedAt()), run.node());
-        out.printf("  files: %d transferred, %d skipped, %d failed, %d deleted; %s at %s%n", run.filesTransferred(),
-                run.filesSkipped(), run.filesFailed(), run.filesDeleted(), HistoryFormats.bytes(run.bytesTransferred()),
+        out.printf("  files: %d transferred, %d skipped (%d unchanged), %d failed, %d deleted; %s at %s%n",
+                run.filesTransferred(), run.filesSkipped(), unchanged, run.filesFailed(), run.filesDeleted(),
+                HistoryFormats.bytes(run.bytesTransferred()),
                 HistoryFormats.rate(run.bytesTransferred(), run.startedAt(), run.finishedAt()));
         if (run.resumes() != null) {
             out.printf("  resumes run %d%n", run.resumes());

@@ -44,6 +44,12 @@ public final class RunHistory {
         return run(runId).map(run -> new RunDetails(run, transfers(runId)));
     }
 
+    /** How many of the run's skipped files its plan found unchanged: they are counted, and have no row. */
+    public int unchanged(long runId) {
+        return jdbc.sql("SELECT files_unchanged FROM fs_run WHERE run_id = :id").param("id", runId)
+                .query(Integer.class).optional().orElse(0);
+    }
+
     /** The newest run of each job that has one. */
     public Map<String, RunRecord> lastRunOfEachJob() {
         Map<String, RunRecord> last = new LinkedHashMap<>();

@@ -60,21 +60,19 @@ public final class RunLog {
             }
             closeInterrupted(running);
         }
-        Previous previous = jdbc.sql("SELECT run_id, status, instance_key FROM fs_run WHERE job_name = :job "
+        Previous previous = jdbc.sql("SELECT run_id, status, batch_execution_id FROM fs_run WHERE job_name = :job "
                         + "AND status <> 'SKIPPED' ORDER BY run_id DESC FETCH FIRST 1 ROWS ONLY")
                 .param("job", job)
                 .query((rs, row) -> new Previous(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))
                 .optional().orElse(null);
-        boolean resuming = previous != null && previous.instanceKey() != null
+        boolean resuming = previous != null && previous.batchExecution() != null
                 && (previous.status().equals("FAILED") || previous.status().equals("STOPPED"));
         long runId = insertRun(job, RunStatus.RUNNING, trigger, fireTime, node, resuming ? previous.runId() : null);
-        long instanceKey = resuming ? previous.instanceKey() : runId;
-        jdbc.sql("UPDATE fs_run SET instance_key = :key WHERE run_id = :id")
-                .param("key", instanceKey).param("id", runId).update();
-        return new Registration(new RunStart(runId, resuming ? previous.runId() : null, instanceKey), null);
+        return new Registration(resuming ? new RunStart(runId, previous.runId(), previous.batchExecution())
+                : new RunStart(runId, null, null), null);
     }
 
-    private record Previous(long runId, String status, Long instanceKey) {
+    private record Previous(long runId, String status, Long batchExecution) {
     }
 
     /** Records a scheduled fire that did not run because its job was still running. */
@@ -122,6 +120,13 @@ public final class RunLog {
         return runningRuns(null);
     }
 
+    /** Records the files the run's plan found unchanged: they are counted, not written as rows. */
+    public void planned(long runId, int unchanged) {
+        jdbc.sql("UPDATE fs_run SET files_unchanged = :unchanged WHERE run_id = :id")
+                .param("unchanged", unchanged).param("id", runId).update();
+    }
+
+    /** Names the Spring Batch job execution of the run, as soon as it starts: a later run restarts its job instance. */
     public void attachExecution(long runId, long executionId) {
         jdbc.sql("UPDATE fs_run SET batch_execution_id = :execution WHERE run_id = :id")
                 .param("execution", executionId).param("id", runId).update();

@@ -4,7 +4,8 @@ package org.filesync.history;
  * A registered run.
  *
  * @param resumes the failed or stopped run this one continues, or null
- * @param instanceKey the Spring Batch job instance to launch or restart
+ * @param resumedExecution the Spring Batch job execution of {@code resumes}, whose job instance this
+ *        run restarts; null when it starts a new one
  */
-public record RunStart(long runId, Long resumes, long instanceKey) {
+public record RunStart(long runId, Long resumes, Long resumedExecution) {
 }

@@ -55,8 +55,14 @@ public final class TransferLog {
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    /** Inserts the rows and returns the transfer id of each PENDING one (the rows the transfer step updates). */
-    public Map<String, Long> insert(long runId, String direction, List<NewTransfer> rows) {
+    /** A planned transfer not done yet, as the transfer step reads it. */
+    public record Pending(long transferId, String path, long size) {
+    }
+
+    public void insert(long runId, String direction, List<NewTransfer> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         OffsetDateTime now = RunLog.now();
         transactions.executeWithoutResult(status -> template.batchUpdate("INSERT INTO fs_transfer (run_id, path, direction, status, file_size, source_modified, "
                         + "reason, message, reply_code, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -64,10 +70,38 @@ public final class TransferLog {
                         row.size() < 0 ? null : row.size(), utc(row.sourceModified()), row.reason(),
                         RunLog.truncate(row.message()), row.replyCode(),
                         row.status() == TransferStatus.PENDING ? null : now}).toList()));
-        Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("SELECT transfer_id, path FROM fs_transfer WHERE run_id = :run AND status = 'PENDING'").param("run", runId)
-                .query((rs, row) -> ids.put(rs.getString(2), rs.getLong(1))).list();
-        return ids;
+    }
+
+    /**
+     * The run's rows that are not done yet (PENDING, or IN_PROGRESS when a run stopped in the middle),
+     * largest first, in pages: the next page starts after {@code after}, or at the top when it is null.
+     */
+    public List<Pending> pending(long runId, Pending after, int limit) {
+        return jdbc.sql("SELECT transfer_id, path, COALESCE(file_size, -1) FROM fs_transfer WHERE run_id = :run "
+                        + "AND status IN ('PENDING', 'IN_PROGRESS') AND (:size IS NULL OR COALESCE(file_size, -1) < :size "
+                        + "OR (COALESCE(file_size, -1) = :size AND transfer_id > :id)) "
+                        + "ORDER BY COALESCE(file_size, -1) DESC, transfer_id FETCH FIRST " + limit + " ROWS ONLY")
+                .param("run", runId)
+                .param("size", after == null ? null : after.size(), java.sql.Types.BIGINT)
+                .param("id", after == null ? 0 : after.transferId())
+                .query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    /**
+     * Writes the progress of files still moving, outside any transaction of the transfer step: a
+     * row already closed (DONE, FAILED) keeps its final state.
+     */
+    public void checkpoint(List<TransferState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> template.batchUpdate("UPDATE fs_transfer SET status = 'IN_PROGRESS', bytes_transferred = ?, "
+                        + "resumed_from = ?, restart_marker = ?, marker_offset = ?, attempts = ?, started_at = ? "
+                        + "WHERE transfer_id = ? AND status IN ('PENDING', 'IN_PROGRESS')",
+                states.stream().map(state -> new Object[] {state.bytesTransferred(), state.resumedFrom(),
+                        state.restartMarker(), state.markerOffset(), state.attempts(), utc(state.startedAt()),
+                        state.transferId()}).toList()));
     }
 
     public void update(List<TransferState> states) {
@@ -108,6 +142,7 @@ public final class TransferLog {
                 .param("reason", reason).param("now", RunLog.now()).param("run", runId).update();
     }
 
+    /** The run's totals: its rows, and the files its plan found unchanged (which have no row). */
     public RunCounters counters(long runId) {
         Map<String, long[]> byStatus = new HashMap<>();
         jdbc.sql("SELECT status, COUNT(*), COALESCE(SUM(bytes_transferred), 0) FROM fs_transfer WHERE run_id = :run "
@@ -115,7 +150,9 @@ public final class TransferLog {
                 .param("run", runId)
                 .query((rs, row) -> byStatus.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)})).list();
         long bytes = byStatus.values().stream().mapToLong(totals -> totals[1]).sum();
-        return new RunCounters(count(byStatus, TransferStatus.DONE), count(byStatus, TransferStatus.SKIPPED),
+        int unchanged = jdbc.sql("SELECT files_unchanged FROM fs_run WHERE run_id = :run").param("run", runId)
+                .query(Integer.class).optional().orElse(0);
+        return new RunCounters(count(byStatus, TransferStatus.DONE), count(byStatus, TransferStatus.SKIPPED) + unchanged,
                 count(byStatus, TransferStatus.FAILED), count(byStatus, TransferStatus.DELETED), bytes);
     }
 

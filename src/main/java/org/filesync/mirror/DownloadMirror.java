@@ -93,9 +93,9 @@ final class DownloadMirror implements MirrorDirection {
     }
 
     @Override
-    public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
+    public FileTransfer fileTransfer(TransferRecorder recorder, VerifyMode verify,
                                      Function<String, Optional<ResumeHint>> hints, StopRequest stop) {
-        return new DownloadTransfer(localRoot, job.remote().path(), recorder, retry, verify, hints, Set.copyOf(partials),
+        return new DownloadTransfer(localRoot, job.remote().path(), recorder, verify, hints, Set.copyOf(partials),
                 stop);
     }
 }

@@ -24,16 +24,15 @@ import org.slf4j.LoggerFactory;
  * RETR into {@code .NAME.filesync-part} beside the target, then verify, set the source's modify
  * time and move into place atomically: the final name only ever holds a complete file.
  */
-public final class DownloadTransfer extends ResumableTransfer {
+final class DownloadTransfer extends ResumableTransfer {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadTransfer.class);
 
     private volatile FileStore fileStore;
 
-    public DownloadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
-                            VerifyMode verify, Function<String, Optional<ResumeHint>> hints, Set<String> leftOver,
-                            StopRequest stop) {
-        super(localRoot, remoteRoot, recorder, retry, verify, hints, leftOver, stop);
+    DownloadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, VerifyMode verify,
+                 Function<String, Optional<ResumeHint>> hints, Set<String> leftOver, StopRequest stop) {
+        super(localRoot, remoteRoot, recorder, verify, hints, leftOver, stop);
     }
 
     @Override

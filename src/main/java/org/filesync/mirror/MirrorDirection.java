@@ -29,7 +29,7 @@ public interface MirrorDirection {
     /** Removes partial files left by earlier runs once nothing needs them: a run that ends with exit 0 leaves none. */
     void removeLeftoverPartials() throws IOException, FtpException;
 
-    FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
+    FileTransfer fileTransfer(TransferRecorder recorder, VerifyMode verify,
                               Function<String, Optional<ResumeHint>> hints, StopRequest stop);
 
     static MirrorDirection of(JobDefinition job, SessionPool sessions) {

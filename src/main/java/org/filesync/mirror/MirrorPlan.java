@@ -1,6 +1,8 @@
 package org.filesync.mirror;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a run will do: folders to create, files to transfer (largest first) or skip, entries
@@ -27,6 +29,12 @@ public record MirrorPlan(List<String> directoriesToCreate, List<PlannedFile> tra
         listingProblems = List.copyOf(listingProblems);
         unlisted = List.copyOf(unlisted);
         unreadable = List.copyOf(unreadable);
+    }
+
+    public Map<String, PlannedFile> transfersByPath() {
+        Map<String, PlannedFile> byPath = new HashMap<>();
+        transfers.forEach(file -> byPath.put(file.path(), file));
+        return byPath;
     }
 
     public long bytesToTransfer() {

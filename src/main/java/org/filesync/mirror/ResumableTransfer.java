@@ -18,10 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The attempt loop shared by downloads and uploads: move the bytes into a partial file, verify
- * it, give it its final name. A transient failure (4yz, lost connection, short file) is retried
- * with backoff from the furthest point the target really holds; a permanent one fails the file, and
- * so does a failure of the local side ({@link LocalFileException}: disk full, permission denied).
+ * One attempt at a file, shared by downloads and uploads: move the bytes into a partial file,
+ * verify it, give it its final name. A transient failure (4yz, lost connection, short file) leaves
+ * {@link TransferAttempts} ready for the next attempt to resume from the furthest point the target
+ * really holds; a permanent one (5yz, a mismatch, a failure of the local side such as
+ * {@link LocalFileException}: disk full, permission denied) ends the file. Who retries, how often
+ * and after what pause is the caller's affair (the transfer step's retry policy).
  * Finding that point may fail too (SIZE of a remote partial refused or unanswered): transiently,
  * the attempt counts as broken and the next one looks again; permanently, the file is sent whole
  * and its history message says why.
@@ -38,7 +40,6 @@ abstract class ResumableTransfer implements FileTransfer {
     protected final Path localRoot;
     protected final String remoteRoot;
     private final TransferRecorder recorder;
-    private final RetryPolicy retry;
     protected final VerifyMode verify;
     private final Function<String, Optional<ResumeHint>> hints;
     private final Set<String> leftOver;
@@ -47,13 +48,11 @@ abstract class ResumableTransfer implements FileTransfer {
     /**
      * @param leftOver the files whose target held a partial file or a stamp when the run listed it
      */
-    ResumableTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
-                      VerifyMode verify, Function<String, Optional<ResumeHint>> hints, Set<String> leftOver,
+    ResumableTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, VerifyMode verify, Function<String, Optional<ResumeHint>> hints, Set<String> leftOver,
                       StopRequest stop) {
         this.localRoot = localRoot;
         this.remoteRoot = remoteRoot;
         this.recorder = recorder;
-        this.retry = retry;
         this.verify = verify;
         this.hints = hints;
         this.leftOver = Set.copyOf(leftOver);
@@ -101,147 +100,121 @@ abstract class ResumableTransfer implements FileTransfer {
     /** Removes the file's stamp, if any, quietly: a stamp left behind is cleaned up by the next run. */
     protected abstract void removeStamp(PlannedFile file, FtpSession session);
 
-    /**
-     * @throws TransferStoppedException when a stop was requested during the transfer: the row stays
-     *         IN_PROGRESS with its progress recorded, the partial file stays, the session is dropped
-     */
     @Override
-    public TransferOutcome transfer(PlannedFile file, WorkerSession worker) throws InterruptedException {
-        long bytes = 0;
-        long resumedFrom = 0;
-        RestartPoint confirmed = RestartPoint.START;
-        RestartPoint from = null; // looked up at the start of each attempt after a broken one
-        String restartNote = null;
-        String lastError = null;
-        Integer lastReply = null;
-        int attempt = 0;
-        try {
-            prepare(file);
-        } catch (UnsafeLocalPathException e) {
-            return fail(file, new TransferOutcome(false, 0, 0, 0, null, e.getMessage()));
-        } catch (IOException e) {
-            return fail(file, new TransferOutcome(false, 0, 0, 0, null, FailureReason.of(e).message()));
-        } catch (FtpException e) {
-            return fail(file, new TransferOutcome(false, 0, 0, 0, e.replyCode(), e.getMessage()));
-        }
-        boolean first = true;
-        boolean partialMayExist = false;
-        while (true) {
-            attempt++;
-            boolean startOver = false;
-            boolean lookupFailed = false;
-            Attempt progress = new Attempt(file, bytes, from != null ? from : confirmed);
+    public TransferOutcome attempt(PlannedFile file, WorkerSession worker, TransferAttempts state)
+            throws FileTransferFailure, InterruptedException {
+        if (state.count == 0) {
             try {
-                FtpSession session = worker.get();
-                if (from == null) {
-                    restartNote = null;
-                    try {
-                        if (first) {
-                            Leftover leftover = leftover(file, session);
-                            from = leftover.from();
-                            partialMayExist = leftover.partialMayExist();
-                        } else {
-                            from = nextRestartPoint(file, confirmed, session);
-                        }
-                    } catch (FtpException e) {
-                        if (e.isTransient()) {
-                            lookupFailed = true;
-                            throw e; // a broken attempt like any other: the next one looks again
-                        }
-                        from = RestartPoint.START;
-                        partialMayExist = true; // unknown: whatever is there must not stay under a new stamp
-                        restartNote = "cannot find where to resume (" + e.getMessage() + "); sent whole";
-                        log.info("{}: {}", file.path(), restartNote);
-                    }
-                    if (first) {
-                        checkRoom(file, from);
-                    }
-                    first = false;
-                    progress = new Attempt(file, bytes, from);
-                }
-                if (from.isStart()) {
-                    stampAfresh(file, session, attempt > 1 || partialMayExist);
-                }
-                resumedFrom = from.offset();
-                recorder.started(file, attempt, resumedFrom);
-                TransferResult result = move(file, session, from, progress);
-                bytes += result.bytesTransferred();
-                resumedFrom = result.resumedFrom().offset();
-                progress.finished();
-                Optional<String> verifyNote = commit(file, session);
-                if (PartialStamp.worthStamping(file) || mayHoldPartial(file)) {
-                    removeStamp(file, session);
-                }
-                String message = result.restartRefused()
-                        ? "server refused to resume at " + from.offset() + "; sent whole" : restartNote;
-                if (verifyNote.isPresent()) {
-                    message = message == null ? verifyNote.get() : message + "; " + verifyNote.get();
-                }
-                TransferOutcome outcome = new TransferOutcome(true, bytes, resumedFrom, attempt,
-                        result.replyCode(), message);
-                recorder.done(file, outcome);
-                return outcome;
-            } catch (TransferStoppedException e) {
-                throw stopped(file, worker, bytes + progress.unreported(), progress.confirmed());
-            } catch (FtpException e) {
-                bytes += progress.unreported();
-                if (stop.isRequested()) {
-                    // most likely the stop itself, which closed the connections to end a stalled transfer
-                    throw stopped(file, worker, bytes, progress.confirmed());
-                }
-                lastError = e.getMessage();
-                lastReply = e.replyCode();
-                if (lookupFailed) {
-                    lastError = "cannot find where to resume: " + lastError;
-                    log.info("{}: {}", file.path(), lastError);
-                }
-                if (e.connectionLost()) {
-                    worker.lost();
-                }
-                if (!e.isTransient()) {
-                    return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, lastReply, lastError));
-                }
-            } catch (VerificationException e) {
-                lastError = e.getMessage();
-                lastReply = null;
-                if (e.startOver()) {
-                    startOver = true;
-                    from = RestartPoint.START;
-                    try {
-                        discardPartial(file, worker.get());
-                    } catch (IOException | FtpException discardFailure) {
-                        log.debug("could not discard the partial file of {}: {}", file.path(), discardFailure.getMessage());
-                    }
-                }
+                prepare(file);
+            } catch (UnsafeLocalPathException e) {
+                throw state.failed(false, null, e.getMessage());
             } catch (IOException e) {
-                // A local failure (disk full, permission denied) is not the network's: retrying cannot
-                // help, and the partial file stays for the next run.
-                bytes += progress.unreported();
-                worker.dropIfDead();
-                return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null,
-                        FailureReason.of(e).message()));
-            } catch (RuntimeException e) {
-                // Nothing foresaw this (a bug, a reply no rule covers): the file fails visibly and
-                // the session, in an unknown state, goes; the run goes on with the other files.
-                bytes += progress.unreported();
-                worker.lost();
-                log.warn("{}: unexpected failure", file.path(), e);
-                return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, null,
-                        "unexpected failure: " + e));
-            }
-            if (attempt > retry.retries()) {
-                return fail(file, new TransferOutcome(false, bytes, resumedFrom, attempt, lastReply,
-                        "gave up after " + attempt + " attempts: " + lastError));
-            }
-            log.debug("{}: attempt {} failed ({}), retrying", file.path(), attempt, lastError);
-            if (stop.await(retry.delayBefore(attempt + 1))) {
-                throw stopped(file, worker, bytes, progress.confirmed());
-            }
-            if (!startOver) {
-                confirmed = progress.confirmed();
-                from = null;
+                throw state.failed(false, null, FailureReason.of(e).message());
+            } catch (FtpException e) {
+                throw state.failed(false, e.replyCode(), e.getMessage());
             }
         }
+        int attempt = ++state.count;
+        boolean lookupFailed = false;
+        Attempt progress = new Attempt(file, state.bytes, state.from != null ? state.from : state.confirmed);
+        try {
+            FtpSession session = worker.get();
+            if (state.from == null) {
+                state.restartNote = null;
+                try {
+                    if (!state.leftoverChecked) {
+                        Leftover leftover = leftover(file, session);
+                        state.from = leftover.from();
+                        state.partialMayExist = leftover.partialMayExist();
+                    } else {
+                        state.from = nextRestartPoint(file, state.confirmed, session);
+                    }
+                } catch (FtpException e) {
+                    if (e.isTransient()) {
+                        lookupFailed = true;
+                        throw e; // a broken attempt like any other: the next one looks again
+                    }
+                    state.from = RestartPoint.START;
+                    state.partialMayExist = true; // unknown: whatever is there must not stay under a new stamp
+                    state.restartNote = "cannot find where to resume (" + e.getMessage() + "); sent whole";
+                    log.info("{}: {}", file.path(), state.restartNote);
+                }
+                if (!state.leftoverChecked) {
+                    checkRoom(file, state.from);
+                }
+                state.leftoverChecked = true;
+                progress = new Attempt(file, state.bytes, state.from);
+            }
+            if (state.from.isStart()) {
+                stampAfresh(file, session, attempt > 1 || state.partialMayExist);
+            }
+            state.resumedFrom = state.from.offset();
+            recorder.started(file, attempt, state.resumedFrom);
+            TransferResult result = move(file, session, state.from, progress);
+            state.bytes += result.bytesTransferred();
+            state.resumedFrom = result.resumedFrom().offset();
+            progress.finished();
+            Optional<String> verifyNote = commit(file, session);
+            if (PartialStamp.worthStamping(file) || mayHoldPartial(file)) {
+                removeStamp(file, session);
+            }
+            String message = result.restartRefused()
+                    ? "server refused to resume at " + state.from.offset() + "; sent whole" : state.restartNote;
+            if (verifyNote.isPresent()) {
+                message = message == null ? verifyNote.get() : message + "; " + verifyNote.get();
+            }
+            return new TransferOutcome(true, state.bytes, state.resumedFrom, attempt, result.replyCode(), message);
+        } catch (TransferStoppedException e) {
+            throw stopped(file, worker, state.bytes + progress.unreported(), progress.confirmed());
+        } catch (FtpException e) {
+            state.bytes += progress.unreported();
+            if (stop.isRequested()) {
+                // most likely the stop itself, which closed the connections to end a stalled transfer
+                throw stopped(file, worker, state.bytes, progress.confirmed());
+            }
+            String error = e.getMessage();
+            if (lookupFailed) {
+                error = "cannot find where to resume: " + error;
+                log.info("{}: {}", file.path(), error);
+            }
+            if (e.connectionLost()) {
+                worker.lost();
+            }
+            resumeNextFrom(state, progress);
+            throw state.failed(e.isTransient(), e.replyCode(), error);
+        } catch (VerificationException e) {
+            if (!e.startOver()) {
+                resumeNextFrom(state, progress); // short: the next attempt fetches the rest
+                throw state.failed(true, null, e.getMessage());
+            }
+            // Too long, or a checksum that differs: the bytes are wrong, and fetching them again
+            // from where they are would not change that. The partial goes; the next run starts afresh.
+            try {
+                discardPartial(file, worker.get());
+            } catch (IOException | FtpException discardFailure) {
+                log.debug("could not discard the partial file of {}: {}", file.path(), discardFailure.getMessage());
+            }
+            throw state.failed(false, null, e.getMessage());
+        } catch (IOException e) {
+            // A local failure (disk full, permission denied) is not the network's: retrying cannot
+            // help, and the partial file stays for the next run.
+            state.bytes += progress.unreported();
+            worker.dropIfDead();
+            throw state.failed(false, null, FailureReason.of(e).message());
+        } catch (RuntimeException e) {
+            // Nothing foresaw this (a bug, a reply no rule covers): the file fails visibly and
+            // the session, in an unknown state, goes; the run goes on with the other files.
+            state.bytes += progress.unreported();
+            worker.lost();
+            log.warn("{}: unexpected failure", file.path(), e);
+            throw state.failed(false, null, "unexpected failure: " + e);
+        }
+    }
+
+    /** After a broken attempt: the next one looks up what the target holds, starting from what this one confirmed. */
+    private static void resumeNextFrom(TransferAttempts state, Attempt broken) {
+        state.confirmed = broken.confirmed();
+        state.from = null;
     }
 
     /** What an earlier run left of a file: where to resume, and whether a partial file of it may be there. */
@@ -319,11 +292,6 @@ abstract class ResumableTransfer implements FileTransfer {
         worker.lost();
         recorder.stopped(file, bytes, confirmed);
         return new TransferStoppedException(file.path());
-    }
-
-    private TransferOutcome fail(PlannedFile file, TransferOutcome outcome) {
-        recorder.failed(file, outcome);
-        return outcome;
     }
 
     /** One attempt's progress: passed to the transport, forwarded to the recorder. */

@@ -12,7 +12,7 @@ public record RetryPolicy(int retries, Duration firstDelay, Duration maxDelay) {
         return new RetryPolicy(retries, Duration.ofMillis(500), Duration.ofSeconds(15));
     }
 
-    Duration delayBefore(int attempt) {
+    public Duration delayBefore(int attempt) {
         long millis = firstDelay.toMillis() << Math.min(16, Math.max(0, attempt - 2));
         return Duration.ofMillis(Math.min(millis, maxDelay.toMillis()));
     }

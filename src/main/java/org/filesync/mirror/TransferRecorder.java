@@ -2,7 +2,7 @@ package org.filesync.mirror;
 
 import org.filesync.ftp.RestartPoint;
 
-/** Where the transfer of each file is recorded as it goes (the history, in filesync). Called from worker threads. */
+/** Where the progress of each file is recorded as it goes (the history, in filesync). Called from worker threads. */
 public interface TransferRecorder {
 
     void started(PlannedFile file, int attempt, long resumedFrom);
@@ -14,17 +14,11 @@ public interface TransferRecorder {
      * The transfer ended early because the run is stopping: the file stays unfinished, resumable
      * from {@code confirmed}, and what it got so far should be recorded now rather than later.
      */
-    default void stopped(PlannedFile file, long bytesThisRun, RestartPoint confirmed) {
-        progress(file, bytesThisRun, confirmed);
-    }
-
-    void done(PlannedFile file, TransferOutcome outcome);
+    void stopped(PlannedFile file, long bytesThisRun, RestartPoint confirmed);
 
     /**
      * {@code verify: checksum} found no checksum to compare for this file ({@code reason} says
      * why), so only its size was checked. Called for each such file; the run says so once.
      */
     void verifiedBySizeOnly(PlannedFile file, String reason);
-
-    void failed(PlannedFile file, TransferOutcome outcome);
 }

@@ -98,9 +98,9 @@ final class UploadMirror implements MirrorDirection {
     }
 
     @Override
-    public FileTransfer fileTransfer(TransferRecorder recorder, RetryPolicy retry, VerifyMode verify,
+    public FileTransfer fileTransfer(TransferRecorder recorder, VerifyMode verify,
                                      Function<String, Optional<ResumeHint>> hints, StopRequest stop) {
-        return new UploadTransfer(job.localPath(), job.remote().path(), recorder, retry, verify, hints,
+        return new UploadTransfer(job.localPath(), job.remote().path(), recorder, verify, hints,
                 Set.copyOf(partials), stop);
     }
 

@@ -23,16 +23,15 @@ import org.slf4j.LoggerFactory;
  * 226 alone does not prove an upload whole: pyftpdlib sends it after a reset), then RNFR/RNTO to
  * the final name and set the local modify time where the server allows (MFMT).
  */
-public final class UploadTransfer extends ResumableTransfer {
+final class UploadTransfer extends ResumableTransfer {
 
     private static final Logger log = LoggerFactory.getLogger(UploadTransfer.class);
     /** A stamp is one short line; anything longer under its name is not filesync's. */
     private static final long MAX_STAMP_BYTES = 4096;
 
-    public UploadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, RetryPolicy retry,
-                          VerifyMode verify, Function<String, Optional<ResumeHint>> hints, Set<String> leftOver,
-                          StopRequest stop) {
-        super(localRoot, remoteRoot, recorder, retry, verify, hints, leftOver, stop);
+    UploadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, VerifyMode verify,
+               Function<String, Optional<ResumeHint>> hints, Set<String> leftOver, StopRequest stop) {
+        super(localRoot, remoteRoot, recorder, verify, hints, leftOver, stop);
     }
 
     @Override

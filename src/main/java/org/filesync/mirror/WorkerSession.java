@@ -3,7 +3,7 @@ package org.filesync.mirror;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 
-/** The one session a transfer worker holds for its whole life, replaced only when its connection is lost. */
+/** The one session a transfer thread holds for its whole life, replaced only when its connection is lost. */
 public final class WorkerSession implements AutoCloseable {
 
     private final SessionPool pool;
@@ -18,6 +18,11 @@ public final class WorkerSession implements AutoCloseable {
             session = pool.borrow();
         }
         return session;
+    }
+
+    /** Whether it holds a session now (one it has not lost). */
+    public boolean isConnected() {
+        return session != null;
     }
 
     /** Drops a session whose control connection is gone; the next {@link #get()} opens a new one. */

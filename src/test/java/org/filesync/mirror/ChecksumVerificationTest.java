@@ -151,7 +151,7 @@ class ChecksumVerificationTest {
 
     @Test
     void aServerWithoutChecksumsGetsTheSizeCheckAndEachFileAndTheRunSaySo() throws Exception {
-        Logger journal = (Logger) LoggerFactory.getLogger("org.filesync.batch.TransferJournal");
+        Logger journal = (Logger) LoggerFactory.getLogger("org.filesync.batch.ProgressCheckpoints");
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         journal.addAppender(log);
