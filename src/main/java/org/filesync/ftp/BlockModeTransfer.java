@@ -38,11 +38,6 @@ final class BlockModeTransfer implements DataTransfer {
         this.markerInterval = markerInterval;
     }
 
-    @Override
-    public String modeCode() {
-        return "B";
-    }
-
     /**
      * The server's marker when there is one. Without one (a transfer broken before the first
      * marker, or a point taken from the partial file's size) a byte offset, which some block-mode
