@@ -67,7 +67,7 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
                     timings.abortedReplyTimeout(), dataTls);
             BandwidthThrottle throttle = settings.throttle() == null ? BandwidthThrottle.UNLIMITED : settings.throttle();
             SessionMode mode = new SessionMode(control, negotiateMode(control, throttle), this::abandonBlockMode);
-            FileTransfers transfers = new FileTransfers(control, connections, mode, throttle, timings);
+            RetrieveAndStore transfers = new RetrieveAndStore(control, connections, mode, throttle, timings);
             log.debug("{}: logged in as {}; features {}; system {}", endpoint, settings.username(), features.lines(),
                     features.system());
             return new CommonsNetSession(control, features, connections, mode, transfers);

@@ -27,7 +27,7 @@ class ListingAndFilesTest {
             Files.createDirectories(server.localRoot().resolve("docs/sub"));
             Files.createSymbolicLink(server.localRoot().resolve("docs/link"), Path.of("a.bin"));
             try (FtpSession session = server.openSession()) {
-                boolean mlsd = session.features().mlsd();
+                boolean mlsd = session.features().mlst();
                 List<RemoteEntry> entries = session.list(server.remote("docs"));
 
                 RemoteEntry file = entries.stream().filter(e -> e.name().equals("a.bin")).findFirst().orElseThrow();
