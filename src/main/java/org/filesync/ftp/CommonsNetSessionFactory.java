@@ -66,7 +66,7 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
             DataConnections connections = new DataConnections(control, settings, connectTimeout,
                     timings.abortedReplyTimeout(), dataTls);
             BandwidthThrottle throttle = settings.throttle() == null ? BandwidthThrottle.UNLIMITED : settings.throttle();
-            SessionMode mode = new SessionMode(control, negotiateMode(control, throttle), this::abandonBlockMode);
+            SessionMode mode = new SessionMode(control, negotiateMode(control), this::abandonBlockMode);
             RetrieveAndStore transfers = new RetrieveAndStore(control, connections, mode, throttle, timings);
             log.debug("{}: logged in as {}; features {}; system {}", endpoint, settings.username(), features.lines(),
                     features.system());
@@ -105,7 +105,7 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
      * A server that refuses MODE B (most do: 502/504) means stream mode with REST byte offsets, said
      * once per factory (= once per run).
      */
-    private DataTransfer negotiateMode(ControlChannel control, BandwidthThrottle throttle) throws FtpException {
+    private DataTransfer negotiateMode(ControlChannel control) throws FtpException {
         if (settings.transferMode() != TransferMode.BLOCK || blockModeAbandoned.get()) {
             return new StreamModeTransfer();
         }
@@ -113,7 +113,7 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
         if (reply.isCompletion()) {
             long interval = settings.markerInterval() > 0 ? settings.markerInterval() : DEFAULT_MARKER_INTERVAL;
             log.debug("{}: block mode, a restart marker every {} bytes sent", control.endpoint(), interval);
-            return new BlockModeTransfer(control, throttle, interval);
+            return new BlockModeTransfer(control, interval);
         }
         if (!reply.isPermanentNegative()) {
             throw control.rejected("MODE", "B", reply);

@@ -18,9 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
-import org.filesync.ftp.BandwidthThrottle;
 import org.filesync.ftp.RestartPoint;
-import org.filesync.ftp.TransferListener;
 import org.filesync.ftp.block.BlockModeInputStream;
 import org.filesync.ftp.block.BlockModeRetrieval;
 import org.filesync.ftp.block.BlockModeStorage;
@@ -95,7 +93,7 @@ public final class BlockModeTestClient implements AutoCloseable {
             if (data == null) {
                 return refused(start);
             }
-            var retrieval = new BlockModeRetrieval(TransferListener.NONE, BandwidthThrottle.UNLIMITED);
+            var retrieval = new BlockModeRetrieval(org.filesync.ftp.block.BlockStreamListener.NONE);
             IOException failure = null;
             try {
                 retrieval.retrieve(data, channel, start);
@@ -123,7 +121,7 @@ public final class BlockModeTestClient implements AutoCloseable {
             }
             CompletableFuture<Integer> finalReply = CompletableFuture.supplyAsync(() -> readUntilFinalReply(tracker, markReplies),
                     runnable -> new Thread(runnable, "control-reader").start());
-            var storage = new BlockModeStorage(markerInterval, TransferListener.NONE, BandwidthThrottle.UNLIMITED);
+            var storage = new BlockModeStorage(markerInterval, org.filesync.ftp.block.BlockStreamListener.NONE);
             IOException failure = null;
             try {
                 storage.store(channel, start, data, tracker);

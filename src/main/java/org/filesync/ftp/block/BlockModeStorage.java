@@ -3,34 +3,31 @@ package org.filesync.ftp.block;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import org.filesync.ftp.BandwidthThrottle;
 import org.filesync.ftp.RestartPoint;
-import org.filesync.ftp.TransferListener;
 
 /**
  * The data side of one block-mode STOR attempt: sends the local file from the resume point as
  * blocks with a restart marker every {@code markerInterval} bytes, then the EOF block. The server
  * answers each marker on the control connection with {@code 110 MARK ssss = mmmm}; those replies go
  * into the {@link MarkReplyTracker}, whose {@link MarkReplyTracker#confirmed()} is where a later
- * attempt resumes (RFC 959 §3.5). See the package documentation for the commands around it.
+ * attempt resumes (RFC 959 §3.5).
  */
 public final class BlockModeStorage {
 
-    private static final long PROGRESS_STEP = 1 << 20;
-
     private final long markerInterval;
-    private final TransferListener listener;
-    private final BandwidthThrottle throttle;
+    private final BlockStreamListener blocks;
     private volatile long bytesSent;
 
-    /** @param markerInterval data bytes between the restart markers sent; 0 for none */
-    public BlockModeStorage(long markerInterval, TransferListener listener, BandwidthThrottle throttle) {
+    /**
+     * @param markerInterval data bytes between the restart markers sent; 0 for none
+     * @param blocks told of every data block once it is sent, on the sending thread (throttling, progress)
+     */
+    public BlockModeStorage(long markerInterval, BlockStreamListener blocks) {
         if (markerInterval < 0) {
             throw new IllegalArgumentException("negative marker interval");
         }
         this.markerInterval = markerInterval;
-        this.listener = listener;
-        this.throttle = throttle;
+        this.blocks = blocks;
     }
 
     /**
@@ -52,17 +49,11 @@ public final class BlockModeStorage {
                     + from.offset());
         }
         bytesSent = 0;
-        var progress = new BlockStreamListener() {
-            private long reportedAt;
-
+        var tracking = new BlockStreamListener() {
             @Override
             public void data(int blockBytes, long dataBytes) throws IOException {
-                BlockModeRetrieval.acquire(throttle, blockBytes);
                 bytesSent = dataBytes;
-                if (dataBytes - reportedAt >= PROGRESS_STEP) {
-                    reportedAt = dataBytes;
-                    listener.progress(dataBytes, tracker.confirmed());
-                }
+                blocks.data(blockBytes, dataBytes);
             }
 
             @Override
@@ -70,8 +61,7 @@ public final class BlockModeStorage {
                 tracker.markerSent(from.offset() + dataBytesBefore);
             }
         };
-        EncodedStream sent = new BlockModeEncoder(data).copy(source, from.offset(), markerInterval, progress);
-        listener.progress(sent.dataBytes(), tracker.confirmed());
+        EncodedStream sent = new BlockModeEncoder(data).copy(source, from.offset(), markerInterval, tracking);
         return new BlockTransfer(sent.dataBytes(), tracker.confirmed());
     }
 
