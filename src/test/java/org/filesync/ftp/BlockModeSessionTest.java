@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code transferMode: block} sessions against {@link BlockModeFtpServer} over real sockets. */
@@ -63,6 +64,21 @@ class BlockModeSessionTest {
             assertThat(Files.mismatch(original, remote.resolve("copy.bin"))).isEqualTo(-1);
             assertThat(retrieved.bytesTransferred()).isEqualTo(size);
             assertThat(retr).isEqualTo(new DataTransfer("RETR", "/copy.bin", true, 0, size, true));
+            assertThat(Files.mismatch(original, back)).isEqualTo(-1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BlockModeFtpServer.EndOfFile.class)
+    void retrievesAWholeFileWhereverTheServerPutsTheEofBit(BlockModeFtpServer.EndOfFile style) throws Exception {
+        Path original = TestFiles.random(remote.resolve("big.bin"), SIZE, 16);
+        Path back = local.resolve("big.bin");
+        try (var server = server().endOfFile(style).start();
+             FtpSession session = new CommonsNetSessionFactory(blockMode(server)).open()) {
+            TransferResult retrieved = session.retrieve("/big.bin", back, RestartPoint.START, SIZE, TransferListener.NONE);
+
+            assertThat(retrieved.replyCode()).isEqualTo(226);
+            assertThat(retrieved.bytesTransferred()).isEqualTo(SIZE);
             assertThat(Files.mismatch(original, back)).isEqualTo(-1);
         }
     }
@@ -121,6 +137,26 @@ class BlockModeSessionTest {
             assertThat(server.lastTransfer()).isEqualTo(
                     new DataTransfer("STOR", "/big.bin", true, LAST_MARKER, SIZE - LAST_MARKER, true));
             assertThat(Files.mismatch(original, remote.resolve("big.bin"))).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void restartsACutDownloadFromZeroWhenNoMarkerArrivedYet() throws Exception {
+        Path original = TestFiles.random(remote.resolve("big.bin"), SIZE, 17);
+        Path partial = local.resolve("big.part");
+        try (var server = server().start();
+             FtpSession session = new CommonsNetSessionFactory(blockMode(server)).open()) {
+            server.cutNextTransferAfter(1_000);
+            var firstAttempt = new LastProgress();
+            catchThrowableOfType(() -> session.retrieve("/big.bin", partial, RestartPoint.START, SIZE, firstAttempt),
+                    FtpException.class);
+
+            TransferResult again = session.retrieve("/big.bin", partial, firstAttempt.confirmed, SIZE, TransferListener.NONE);
+
+            assertThat(firstAttempt.confirmed).isEqualTo(RestartPoint.START);
+            assertThat(again.bytesTransferred()).isEqualTo(SIZE);
+            assertThat(server.lastTransfer()).isEqualTo(new DataTransfer("RETR", "/big.bin", true, 0, SIZE, true));
+            assertThat(Files.mismatch(original, partial)).isEqualTo(-1);
         }
     }
 
