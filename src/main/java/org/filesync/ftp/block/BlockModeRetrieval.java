@@ -18,7 +18,6 @@ public final class BlockModeRetrieval {
 
     private final BlockStreamListener blocks;
     private volatile RestartPoint confirmed = RestartPoint.START;
-    private volatile long bytesReceived;
 
     /** @param blocks told of every data block as it arrives, on the receiving thread (throttling, progress) */
     public BlockModeRetrieval(BlockStreamListener blocks) {
@@ -44,11 +43,9 @@ public final class BlockModeRetrieval {
                     + from.offset());
         }
         confirmed = from;
-        bytesReceived = 0;
         var tracking = new BlockStreamListener() {
             @Override
             public void data(int blockBytes, long dataBytes) throws IOException {
-                bytesReceived = dataBytes;
                 blocks.data(blockBytes, dataBytes);
             }
 
@@ -62,10 +59,8 @@ public final class BlockModeRetrieval {
         try {
             decoded = new BlockModeDecoder(data).decode(target, tracking);
         } catch (BlockStreamException e) {
-            bytesReceived = e.dataBytes();
             throw withRestartContext(e, from, confirmed);
         }
-        bytesReceived = decoded.dataBytes();
         if (decoded.suspectBytes() > 0) {
             log.debug("{} bytes arrived flagged as suspect by the server", decoded.suspectBytes());
         }
@@ -75,11 +70,6 @@ public final class BlockModeRetrieval {
     /** The last marker seen with the offset it stands for, or the start point until one arrives. Valid after a failure. */
     public RestartPoint confirmed() {
         return confirmed;
-    }
-
-    /** Data bytes received by the current or last attempt. */
-    public long bytesReceived() {
-        return bytesReceived;
     }
 
     private static BlockStreamException withRestartContext(BlockStreamException e, RestartPoint from, RestartPoint confirmed) {

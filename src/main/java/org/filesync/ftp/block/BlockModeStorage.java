@@ -16,7 +16,6 @@ public final class BlockModeStorage {
 
     private final long markerInterval;
     private final BlockStreamListener blocks;
-    private volatile long bytesSent;
 
     /**
      * @param markerInterval data bytes between the restart markers sent; 0 for none
@@ -48,11 +47,9 @@ public final class BlockModeStorage {
             throw new IllegalArgumentException("local file is at byte " + source.position() + " but the transfer resumes at "
                     + from.offset());
         }
-        bytesSent = 0;
         var tracking = new BlockStreamListener() {
             @Override
             public void data(int blockBytes, long dataBytes) throws IOException {
-                bytesSent = dataBytes;
                 blocks.data(blockBytes, dataBytes);
             }
 
@@ -63,10 +60,5 @@ public final class BlockModeStorage {
         };
         EncodedStream sent = new BlockModeEncoder(data).copy(source, from.offset(), markerInterval, tracking);
         return new BlockTransfer(sent.dataBytes(), tracker.confirmed());
-    }
-
-    /** Data bytes handed to the data connection by the current or last attempt; valid after a failure. */
-    public long bytesSent() {
-        return bytesSent;
     }
 }
