@@ -25,9 +25,8 @@ class ActiveModeAndKeepAliveTest {
     void transfersAndListsInActiveModeFromConfiguredPortRange(FtpServers kind) throws Exception {
         try (FtpServerFixture server = kind.start(dir)) {
             FtpSessionSettings s = server.settings();
-            FtpSessionSettings active = new FtpSessionSettings(s.host(), s.port(), s.username(), s.password(), s.tls(),
-                    null, true, false, "127.0.0.1", new PortRange(41000, 41999), TransferMode.STREAM, 0,
-                    s.connectTimeout(), s.idleTimeout(), s.throttle());
+            FtpSessionSettings active = new FtpSessionSettings(s.server().toBuilder().passive(false)
+                    .activeAddress("127.0.0.1").activePorts(new PortRange(41000, 41999)).build(), s.password(), s.throttle());
             Path original = TestFiles.random(dir.resolve("active.bin"), 700_001, 3);
             try (FtpSession session = new CommonsNetSessionFactory(active).open()) {
                 String remote = server.remote("active.bin");
@@ -49,9 +48,7 @@ class ActiveModeAndKeepAliveTest {
             FtpSessionSettings s = server.settings(proxy.host(), proxy.port());
             // 2 MiB at 1 MiB/s with a NOOP due every 50 ms: keep-alives while the data flows. The
             // throttle lets up to a second's worth through at once, so the file must be larger than that.
-            FtpSessionSettings throttled = new FtpSessionSettings(s.host(), s.port(), s.username(), s.password(),
-                    s.tls(), null, true, true, null, null, TransferMode.STREAM, 0, s.connectTimeout(), s.idleTimeout(),
-                    new BandwidthThrottle(1024 * 1024));
+            FtpSessionSettings throttled = new FtpSessionSettings(s.server(), s.password(), new BandwidthThrottle(1024 * 1024));
             SessionTimings frequentKeepAlive = new SessionTimings(Duration.ofMillis(50), Duration.ofSeconds(5));
             Path original = TestFiles.random(dir.resolve("slow.bin"), 2 * 1024 * 1024, 4);
             List<Long> reported = new ArrayList<>();

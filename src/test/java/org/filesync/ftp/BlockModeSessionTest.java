@@ -39,8 +39,9 @@ class BlockModeSessionTest {
 
     /** Passive, plain FTP, {@code transferMode: block} with a marker every 256 KiB, short timeouts. */
     static FtpSessionSettings blockMode(String host, int port, String username, String password) {
-        return new FtpSessionSettings(host, port, username, password, TlsMode.NONE, null, true, true, null, null,
-                TransferMode.BLOCK, MARKERS, Duration.ofSeconds(5), Duration.ofSeconds(10), BandwidthThrottle.UNLIMITED);
+        return new FtpSessionSettings(FtpEndpoint.builder(host, port).username(username).transferMode(TransferMode.BLOCK)
+                .markerInterval(MARKERS).connectTimeout(Duration.ofSeconds(5)).idleTimeout(Duration.ofSeconds(10)).build(),
+                password, BandwidthThrottle.UNLIMITED);
     }
 
     private BlockModeFtpServer.Builder server() {
@@ -200,9 +201,7 @@ class BlockModeSessionTest {
         try (var server = server().start()) {
             FtpSessionSettings s = blockMode(server);
             // 2 MiB at 4 MiB/s with a NOOP every 50 ms: their 200s arrive among the 110 MARK replies.
-            FtpSessionSettings throttled = new FtpSessionSettings(s.host(), s.port(), s.username(), s.password(), s.tls(),
-                    null, true, true, null, null, TransferMode.BLOCK, MARKERS, s.connectTimeout(), s.idleTimeout(),
-                    new BandwidthThrottle(4 * 1024 * 1024));
+            FtpSessionSettings throttled = new FtpSessionSettings(s.server(), s.password(), new BandwidthThrottle(4 * 1024 * 1024));
             SessionTimings frequentKeepAlive = new SessionTimings(Duration.ofMillis(50), Duration.ofSeconds(5));
             try (FtpSession session = new CommonsNetSessionFactory(throttled, frequentKeepAlive).open()) {
                 var upload = new LastProgress();

@@ -116,9 +116,7 @@ class ListingAndFilesTest {
     void refusesLoginWithWrongPassword(FtpServers kind) {
         try (FtpServerFixture server = kind.start(dir)) {
             FtpSessionSettings s = server.settings();
-            FtpSessionSettings wrong = new FtpSessionSettings(s.host(), s.port(), s.username(), "wrong", s.tls(),
-                    null, true, true, null, null, TransferMode.STREAM, 0, s.connectTimeout(), s.idleTimeout(),
-                    s.throttle());
+            FtpSessionSettings wrong = new FtpSessionSettings(s.server(), "wrong", s.throttle());
             FtpReplyException e = catchThrowableOfType(() -> new CommonsNetSessionFactory(wrong).open(),
                     FtpReplyException.class);
 
