@@ -116,12 +116,12 @@ final class BlockModeTransfer implements DataTransfer {
         return new BlockModeInputStream(data.getInputStream());
     }
 
-    /** Each data block is throttled, counted and kept alive for as a stream-mode chunk is. */
+    /** Block-mode data is throttled, counted and kept alive for as stream-mode data is. */
     private static BlockStreamListener movedThrough(TransferProgress progress) {
         return new BlockStreamListener() {
             @Override
-            public void data(int blockBytes, long dataBytes) throws IOException {
-                progress.moved(blockBytes);
+            public void data(int bytes, long dataBytes) throws IOException {
+                progress.moved(bytes);
             }
         };
     }

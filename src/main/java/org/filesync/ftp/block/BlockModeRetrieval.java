@@ -19,7 +19,7 @@ public final class BlockModeRetrieval {
     private final BlockStreamListener blocks;
     private volatile RestartPoint confirmed = RestartPoint.START;
 
-    /** @param blocks told of every data block as it arrives, on the receiving thread (throttling, progress) */
+    /** @param blocks told of the data as it arrives, on the receiving thread (throttling, progress) */
     public BlockModeRetrieval(BlockStreamListener blocks) {
         this.blocks = blocks;
     }
@@ -45,8 +45,8 @@ public final class BlockModeRetrieval {
         confirmed = from;
         var tracking = new BlockStreamListener() {
             @Override
-            public void data(int blockBytes, long dataBytes) throws IOException {
-                blocks.data(blockBytes, dataBytes);
+            public void data(int bytes, long dataBytes) throws IOException {
+                blocks.data(bytes, dataBytes);
             }
 
             @Override

@@ -49,8 +49,8 @@ public final class BlockModeStorage {
         }
         var tracking = new BlockStreamListener() {
             @Override
-            public void data(int blockBytes, long dataBytes) throws IOException {
-                blocks.data(blockBytes, dataBytes);
+            public void data(int bytes, long dataBytes) throws IOException {
+                blocks.data(bytes, dataBytes);
             }
 
             @Override

@@ -9,9 +9,9 @@
  * commands on its own control channel (MODE B once after login; REST with the server's marker
  * immediately before RETR or STOR, §4.1.3) and opens the data connection; its
  * {@code BlockModeTransfer} hands the socket streams to these classes and reads the
- * {@code 110 MARK} replies of a STOR while the data flows. Each data block goes to a
- * {@link org.filesync.ftp.block.BlockStreamListener}, through which the session throttles the
- * transfer, reports its progress and keeps the control connection alive.
+ * {@code 110 MARK} replies of a STOR while the data flows. The data read or written is reported
+ * to a {@link org.filesync.ftp.block.BlockStreamListener}, through which the session throttles
+ * the transfer, reports its progress and keeps the control connection alive.
  * <p>
  * A RETR ends at the EOF block, not when the server closes the data connection (it may keep it
  * open and answer 250); a connection that ends before the EOF block is a broken transfer (§3.3),

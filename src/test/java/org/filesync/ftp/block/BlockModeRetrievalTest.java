@@ -24,8 +24,8 @@ class BlockModeRetrievalTest {
     private final List<Integer> blocks = new ArrayList<>();
     private final BlockModeRetrieval retrieval = new BlockModeRetrieval(new BlockStreamListener() {
         @Override
-        public void data(int blockBytes, long dataBytes) {
-            blocks.add(blockBytes);
+        public void data(int bytes, long dataBytes) {
+            blocks.add(bytes);
         }
     });
 
