@@ -84,13 +84,18 @@ class BlockModeSessionTest {
         }
     }
 
-    @Test
-    void resumesCutDownloadFromTheServersLastMarkerAndFetchesOnlyTheRest() throws Exception {
+    /** Cut before the first marker, there is nothing to resume from: the download starts over. */
+    @ParameterizedTest(name = "cut after {0} bytes")
+    @ValueSource(longs = {1_000, CUT})
+    void resumesCutDownloadFromTheServersLastMarkerOrFromTheStartBeforeTheFirst(long cut) throws Exception {
         Path original = TestFiles.random(remote.resolve("big.bin"), SIZE, 7);
         Path partial = local.resolve("big.part");
+        long lastMarker = cut / MARKERS * MARKERS;
+        RestartPoint expected = lastMarker == 0 ? RestartPoint.START
+                : new RestartPoint(lastMarker, "S" + Long.toHexString(lastMarker));
         try (var server = server().start();
              FtpSession session = new CommonsNetSessionFactory(blockMode(server)).open()) {
-            server.cutNextTransferAfter(CUT);
+            server.cutNextTransferAfter(cut);
             var firstAttempt = new LastProgress();
 
             FtpException failure = catchThrowableOfType(
@@ -100,15 +105,15 @@ class BlockModeSessionTest {
             assertThat(failure.connectionLost()).isFalse();
             assertThat(failure).hasMessageContaining(server.host() + ":" + server.port());
             RestartPoint confirmed = firstAttempt.confirmed;
-            assertThat(confirmed).isEqualTo(new RestartPoint(LAST_MARKER, "S" + Long.toHexString(LAST_MARKER)));
+            assertThat(confirmed).isEqualTo(expected);
 
             TransferResult resumed = session.retrieve("/big.bin", partial, confirmed, SIZE, TransferListener.NONE);
 
             assertThat(resumed.resumedFrom()).isEqualTo(confirmed);
             assertThat(resumed.restartRefused()).isFalse();
-            assertThat(resumed.bytesTransferred()).isEqualTo(SIZE - LAST_MARKER);
+            assertThat(resumed.bytesTransferred()).isEqualTo(SIZE - lastMarker);
             assertThat(server.lastTransfer()).isEqualTo(
-                    new DataTransfer("RETR", "/big.bin", true, LAST_MARKER, SIZE - LAST_MARKER, true));
+                    new DataTransfer("RETR", "/big.bin", true, lastMarker, SIZE - lastMarker, true));
             assertThat(Files.mismatch(original, partial)).isEqualTo(-1);
         }
     }
@@ -138,26 +143,6 @@ class BlockModeSessionTest {
             assertThat(server.lastTransfer()).isEqualTo(
                     new DataTransfer("STOR", "/big.bin", true, LAST_MARKER, SIZE - LAST_MARKER, true));
             assertThat(Files.mismatch(original, remote.resolve("big.bin"))).isEqualTo(-1);
-        }
-    }
-
-    @Test
-    void restartsACutDownloadFromZeroWhenNoMarkerArrivedYet() throws Exception {
-        Path original = TestFiles.random(remote.resolve("big.bin"), SIZE, 17);
-        Path partial = local.resolve("big.part");
-        try (var server = server().start();
-             FtpSession session = new CommonsNetSessionFactory(blockMode(server)).open()) {
-            server.cutNextTransferAfter(1_000);
-            var firstAttempt = new LastProgress();
-            catchThrowableOfType(() -> session.retrieve("/big.bin", partial, RestartPoint.START, SIZE, firstAttempt),
-                    FtpException.class);
-
-            TransferResult again = session.retrieve("/big.bin", partial, firstAttempt.confirmed, SIZE, TransferListener.NONE);
-
-            assertThat(firstAttempt.confirmed).isEqualTo(RestartPoint.START);
-            assertThat(again.bytesTransferred()).isEqualTo(SIZE);
-            assertThat(server.lastTransfer()).isEqualTo(new DataTransfer("RETR", "/big.bin", true, 0, SIZE, true));
-            assertThat(Files.mismatch(original, partial)).isEqualTo(-1);
         }
     }
 
