@@ -100,10 +100,6 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         return port;
     }
 
-    public String url() {
-        return "ftp://127.0.0.1:" + port + "/";
-    }
-
     @Override
     public void close() {
         server.stop();

@@ -1,15 +1,13 @@
 package org.filesync.ftp;
 
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.channels.FileChannel;
 import org.filesync.ftp.block.BlockModeInputStream;
 import org.filesync.ftp.block.BlockModeRetrieval;
 import org.filesync.ftp.block.BlockModeStorage;
+import org.filesync.ftp.block.BlockStreamListener;
 import org.filesync.ftp.block.BlockTransfer;
 import org.filesync.ftp.block.MalformedBlockStreamException;
 import org.filesync.ftp.block.MarkReplyTracker;
@@ -28,19 +26,12 @@ final class BlockModeTransfer implements DataTransfer {
     private static final Logger log = LoggerFactory.getLogger(BlockModeTransfer.class);
 
     private final ControlChannel control;
-    private final BandwidthThrottle throttle;
     private final long markerInterval;
 
     /** @param markerInterval STOR: data bytes between the restart markers this client sends */
-    BlockModeTransfer(ControlChannel control, BandwidthThrottle throttle, long markerInterval) {
+    BlockModeTransfer(ControlChannel control, long markerInterval) {
         this.control = control;
-        this.throttle = throttle;
         this.markerInterval = markerInterval;
-    }
-
-    @Override
-    public String modeCode() {
-        return "B";
     }
 
     /**
@@ -77,11 +68,11 @@ final class BlockModeTransfer implements DataTransfer {
      */
     @Override
     public long receive(Socket data, FileChannel target, RestartPoint start, TransferProgress progress) throws IOException {
-        var retrieval = new BlockModeRetrieval((bytes, confirmed) -> progress.reached(bytes), throttle);
+        var retrieval = new BlockModeRetrieval(movedThrough(progress));
         progress.confirmedBy(retrieval::confirmed);
         BlockTransfer done;
         try {
-            done = retrieval.retrieve(new KeptAliveInput(data.getInputStream(), progress), target, start);
+            done = retrieval.retrieve(data.getInputStream(), target, start);
         } catch (MalformedBlockStreamException e) {
             // Bytes that are not block mode (a server that accepted MODE B and streams anyway) were
             // decoded as if they were: keep nothing past the last marker, or a resume from the
@@ -107,8 +98,8 @@ final class BlockModeTransfer implements DataTransfer {
                 log.debug("{}: preliminary reply during STOR ignored: {} {}", control.endpoint(), reply.code(), reply.text());
             }
         });
-        var storage = new BlockModeStorage(markerInterval, (bytes, confirmed) -> progress.reached(bytes), throttle);
-        BlockTransfer sent = storage.store(source, start, new KeptAliveOutput(data.getOutputStream(), progress), tracker);
+        var storage = new BlockModeStorage(markerInterval, movedThrough(progress));
+        BlockTransfer sent = storage.store(source, start, data.getOutputStream(), tracker);
         // The EOF block ended the file; closing now spares a server that waits for the close, and ends TLS cleanly.
         data.close();
         return sent.bytesTransferred();
@@ -125,47 +116,13 @@ final class BlockModeTransfer implements DataTransfer {
         return new BlockModeInputStream(data.getInputStream());
     }
 
-    /** The data connection's input, sending keep-alives on the control connection as the blocks arrive. */
-    private static final class KeptAliveInput extends FilterInputStream {
-        private final TransferProgress progress;
-
-        KeptAliveInput(InputStream in, TransferProgress progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read() throws IOException {
-            progress.keepAliveIfDue();
-            return super.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            progress.keepAliveIfDue();
-            return in.read(buffer, offset, length);
-        }
-    }
-
-    /** The data connection's output, sending keep-alives on the control connection as the blocks leave. */
-    private static final class KeptAliveOutput extends FilterOutputStream {
-        private final TransferProgress progress;
-
-        KeptAliveOutput(OutputStream out, TransferProgress progress) {
-            super(out);
-            this.progress = progress;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            progress.keepAliveIfDue();
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] buffer, int offset, int length) throws IOException {
-            progress.keepAliveIfDue();
-            out.write(buffer, offset, length);
-        }
+    /** Block-mode data is throttled, counted and kept alive for as stream-mode data is. */
+    private static BlockStreamListener movedThrough(TransferProgress progress) {
+        return new BlockStreamListener() {
+            @Override
+            public void data(int bytes, long dataBytes) throws IOException {
+                progress.moved(bytes);
+            }
+        };
     }
 }

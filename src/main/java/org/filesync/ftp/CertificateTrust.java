@@ -29,20 +29,20 @@ final class CertificateTrust {
     private CertificateTrust() {
     }
 
-    /** The trust manager for {@code settings}: verifying, or accepting anything when verification is off. */
-    static X509ExtendedTrustManager forSettings(FtpSessionSettings settings) throws FtpConnectionException {
-        if (!settings.verifyCertificate()) {
+    /** The trust manager for {@code server}: verifying, or accepting anything when verification is off. */
+    static X509ExtendedTrustManager forEndpoint(FtpEndpoint server) throws FtpConnectionException {
+        if (!server.verifyCertificate()) {
             return new AcceptingAll();
         }
         try {
             List<X509ExtendedTrustManager> managers = new ArrayList<>();
             managers.add(trustManager(null));
-            if (settings.certificate() != null) {
-                managers.add(trustManager(keyStoreOf(settings.certificate())));
+            if (server.certificate() != null) {
+                managers.add(trustManager(keyStoreOf(server.certificate())));
             }
             return new FirstThatTrusts(managers);
         } catch (IOException | GeneralSecurityException e) {
-            throw new FtpConnectionException("cannot read the trusted certificate " + settings.certificate() + ": "
+            throw new FtpConnectionException("cannot read the trusted certificate " + server.certificate() + ": "
                     + e.getMessage(), e, true);
         }
     }

@@ -32,13 +32,13 @@ final class CommonsNetSession implements FtpSession {
     private final ServerFeatures features;
     private final DataConnections connections;
     private final SessionMode mode;
-    private final FileTransfers transfers;
+    private final RetrieveAndStore transfers;
     private final ListEntryParser listParser;
     private final MlsdEntryParser mlsdParser = new MlsdEntryParser();
     private final ServerChecksums checksums;
 
     CommonsNetSession(ControlChannel control, ServerFeatures features, DataConnections connections,
-                      SessionMode mode, FileTransfers transfers) {
+                      SessionMode mode, RetrieveAndStore transfers) {
         this.control = control;
         this.features = features;
         this.connections = connections;
@@ -59,7 +59,7 @@ final class CommonsNetSession implements FtpSession {
     }
 
     private List<RemoteEntry> listOnce(String directory) throws FtpException, SessionMode.FellBack {
-        boolean mlsd = features.mlsd();
+        boolean mlsd = features.mlst();
         String command = mlsd ? "MLSD" : "LIST";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Socket data = connections.open(command, directory)) {
@@ -198,7 +198,7 @@ final class CommonsNetSession implements FtpSession {
     /** Whether {@code path} names a folder: MLST where offered, else CWD there and back (see {@link FtpSession}). */
     @Override
     public boolean isDirectory(String path) throws FtpException {
-        if (features.mlsd()) {
+        if (features.mlst()) {
             Reply reply = control.send("MLST", path);
             if (reply.isCompletion()) {
                 return reply.text().toLowerCase(Locale.ROOT).contains("type=dir");

@@ -19,6 +19,7 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
     private static final long DEFAULT_MARKER_INTERVAL = 4L << 20;
 
     private final FtpSessionSettings settings;
+    private final FtpEndpoint server;
     private final SessionTimings timings;
     private final AtomicBoolean blockModeRefusalLogged = new AtomicBoolean();
     /** A server that accepted MODE B sent stream data: the run's sessions stay in stream mode. */
@@ -31,15 +32,16 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
 
     public CommonsNetSessionFactory(FtpSessionSettings settings, SessionTimings timings) {
         this.settings = settings;
+        this.server = settings.server();
         this.timings = timings;
     }
 
     @Override
     public FtpSession open() throws FtpException {
-        Duration connectTimeout = orDefault(settings.connectTimeout(), DEFAULT_CONNECT_TIMEOUT);
-        Duration idleTimeout = orDefault(settings.idleTimeout(), DEFAULT_IDLE_TIMEOUT);
-        String endpoint = (settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host()) + ":" + settings.port();
-        TlsMode tls = settings.tls() == null ? TlsMode.NONE : settings.tls();
+        Duration connectTimeout = orDefault(server.connectTimeout(), DEFAULT_CONNECT_TIMEOUT);
+        Duration idleTimeout = orDefault(server.idleTimeout(), DEFAULT_IDLE_TIMEOUT);
+        String endpoint = (server.host().contains(":") ? "[" + server.host() + "]" : server.host()) + ":" + server.port();
+        TlsMode tls = server.tls() == null ? TlsMode.NONE : server.tls();
         SSLContext sslContext = null;
         FTPClient client;
         if (tls == TlsMode.NONE) {
@@ -49,9 +51,9 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
                 log.warn("{}: the JVM runs without -Djdk.tls.client.enableSessionTicketExtension=false; servers that "
                         + "require TLS session reuse on data connections (vsftpd) will refuse them", endpoint);
             }
-            sslContext = TlsDataSockets.newContext(CertificateTrust.forSettings(settings));
+            sslContext = TlsDataSockets.newContext(CertificateTrust.forEndpoint(server));
             FTPSClient tlsClient = ControlClients.tls(tls == TlsMode.IMPLICIT, sslContext);
-            tlsClient.setEndpointCheckingEnabled(settings.verifyCertificate());
+            tlsClient.setEndpointCheckingEnabled(server.verifyCertificate());
             client = tlsClient;
         }
         client.setConnectTimeout((int) connectTimeout.toMillis());
@@ -62,13 +64,13 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
             connect(client, control, endpoint, connectTimeout);
             ServerFeatures features = SessionLogin.run(control, settings);
             TlsDataSockets dataTls = sslContext == null ? null
-                    : TlsDataSockets.of(sslContext, settings.host(), control.remotePort(), settings.verifyCertificate());
-            DataConnections connections = new DataConnections(control, settings, connectTimeout,
+                    : TlsDataSockets.of(sslContext, server.host(), control.remotePort(), server.verifyCertificate());
+            DataConnections connections = new DataConnections(control, server, connectTimeout,
                     timings.abortedReplyTimeout(), dataTls);
             BandwidthThrottle throttle = settings.throttle() == null ? BandwidthThrottle.UNLIMITED : settings.throttle();
-            SessionMode mode = new SessionMode(control, negotiateMode(control, throttle), this::abandonBlockMode);
-            FileTransfers transfers = new FileTransfers(control, connections, mode, throttle, timings);
-            log.debug("{}: logged in as {}; features {}; system {}", endpoint, settings.username(), features.lines(),
+            SessionMode mode = new SessionMode(control, negotiateMode(control), this::abandonBlockMode);
+            RetrieveAndStore transfers = new RetrieveAndStore(control, connections, mode, throttle, timings);
+            log.debug("{}: logged in as {}; features {}; system {}", endpoint, server.username(), features.lines(),
                     features.system());
             return new CommonsNetSession(control, features, connections, mode, transfers);
         } catch (FtpException | RuntimeException e) {
@@ -80,7 +82,7 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
     private void connect(FTPClient client, ControlChannel control, String endpoint, Duration connectTimeout)
             throws FtpException {
         try {
-            client.connect(settings.host(), settings.port());
+            client.connect(server.host(), server.port());
         } catch (IOException e) {
             if (client.getReplyCode() == 421) {
                 throw new FtpReplyException("server refused the connection", "connect", 421,
@@ -105,15 +107,15 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
      * A server that refuses MODE B (most do: 502/504) means stream mode with REST byte offsets, said
      * once per factory (= once per run).
      */
-    private DataTransfer negotiateMode(ControlChannel control, BandwidthThrottle throttle) throws FtpException {
-        if (settings.transferMode() != TransferMode.BLOCK || blockModeAbandoned.get()) {
+    private DataTransfer negotiateMode(ControlChannel control) throws FtpException {
+        if (server.transferMode() != TransferMode.BLOCK || blockModeAbandoned.get()) {
             return new StreamModeTransfer();
         }
         Reply reply = control.send("MODE", "B");
         if (reply.isCompletion()) {
-            long interval = settings.markerInterval() > 0 ? settings.markerInterval() : DEFAULT_MARKER_INTERVAL;
+            long interval = server.markerInterval() > 0 ? server.markerInterval() : DEFAULT_MARKER_INTERVAL;
             log.debug("{}: block mode, a restart marker every {} bytes sent", control.endpoint(), interval);
-            return new BlockModeTransfer(control, throttle, interval);
+            return new BlockModeTransfer(control, interval);
         }
         if (!reply.isPermanentNegative()) {
             throw control.rejected("MODE", "B", reply);
@@ -128,7 +130,7 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
     private void abandonBlockMode(String evidence) {
         if (blockModeAbandoned.compareAndSet(false, true)) {
             log.warn("{}:{}: server accepted MODE B but sends stream data ({}); using stream mode with REST byte offsets "
-                    + "for the rest of the run", settings.host(), settings.port(), evidence);
+                    + "for the rest of the run", server.host(), server.port(), evidence);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.filesync.ftp;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLContext;
@@ -19,18 +20,34 @@ final class ControlClients {
     /** What {@link ControlChannel} needs beyond {@link FTPClient}'s public methods. */
     interface Extras {
 
+        /** Commons Net's protected control writer. */
+        Writer controlOutput();
+
+        /** Commons Net's protected control socket; null until connected. */
+        Socket controlSocket();
+
         /** Writes one command line and returns at once; its reply is read later. */
-        void sendLine(String line) throws IOException;
+        default void sendLine(String line) throws IOException {
+            controlOutput().write(line + "\r\n");
+            controlOutput().flush();
+        }
 
         /** Closes the socket only: safe from another thread, unlike {@link FTPClient#disconnect()}. */
-        void closeSocket() throws IOException;
+        default void closeSocket() throws IOException {
+            Socket socket = controlSocket();
+            if (socket != null) {
+                socket.close();
+            }
+        }
     }
 
     private ControlClients() {
     }
 
     static FTPClient plain() {
-        return new Plain();
+        FTPClient client = new Plain();
+        client.setControlEncoding(StandardCharsets.UTF_8.name());
+        return client;
     }
 
     /**
@@ -43,48 +60,36 @@ final class ControlClients {
 
     static FTPSClient tls(boolean implicit, SSLContext context) {
         FTPSClient client = new Tls(implicit, context);
+        client.setControlEncoding(StandardCharsets.UTF_8.name());
         client.setEnabledProtocols(PROTOCOLS);
         return client;
     }
 
     private static final class Plain extends FTPClient implements Extras {
-        Plain() {
-            setControlEncoding(StandardCharsets.UTF_8.name());
+        @Override
+        public Writer controlOutput() {
+            return _controlOutput_;
         }
 
         @Override
-        public void sendLine(String line) throws IOException {
-            _controlOutput_.write(line + "\r\n");
-            _controlOutput_.flush();
-        }
-
-        @Override
-        public void closeSocket() throws IOException {
-            Socket socket = _socket_;
-            if (socket != null) {
-                socket.close();
-            }
+        public Socket controlSocket() {
+            return _socket_;
         }
     }
 
     private static final class Tls extends FTPSClient implements Extras {
         Tls(boolean implicit, SSLContext context) {
             super(implicit, context);
-            setControlEncoding(StandardCharsets.UTF_8.name());
         }
 
         @Override
-        public void sendLine(String line) throws IOException {
-            _controlOutput_.write(line + "\r\n");
-            _controlOutput_.flush();
+        public Writer controlOutput() {
+            return _controlOutput_;
         }
 
         @Override
-        public void closeSocket() throws IOException {
-            Socket socket = _socket_;
-            if (socket != null) {
-                socket.close();
-            }
+        public Socket controlSocket() {
+            return _socket_;
         }
     }
 }

@@ -38,12 +38,12 @@ final class DataConnections {
     private volatile Socket latest;
 
     /** @param tls null for plain data connections */
-    DataConnections(ControlChannel control, FtpSessionSettings settings, Duration connectTimeout,
+    DataConnections(ControlChannel control, FtpEndpoint server, Duration connectTimeout,
                     Duration abortReplyTimeout, TlsDataSockets tls) {
         this.control = control;
-        this.passive = settings.passive();
-        this.activeAddress = settings.activeAddress();
-        this.activePorts = settings.activePorts();
+        this.passive = server.passive();
+        this.activeAddress = server.activeAddress();
+        this.activePorts = server.activePorts();
         this.connectTimeout = connectTimeout;
         this.abortReplyTimeout = abortReplyTimeout;
         this.tls = tls;

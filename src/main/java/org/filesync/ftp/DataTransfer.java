@@ -13,9 +13,6 @@ import java.nio.channels.FileChannel;
  */
 interface DataTransfer {
 
-    /** The MODE argument: "S" or "B". */
-    String modeCode();
-
     /** What REST sends to continue at {@code from}, or null to start from the beginning. */
     String restartArgument(RestartPoint from);
 

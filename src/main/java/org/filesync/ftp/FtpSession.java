@@ -45,16 +45,8 @@ public interface FtpSession extends AutoCloseable {
      *
      * @param expectedSize the size the listing gave, or -1 when unknown
      */
-    default TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, long expectedSize,
-                                    TransferListener listener) throws FtpException, LocalFileException {
-        TransferResult result = retrieve(remotePath, localFile, from, listener);
-        long received = result.resumedFrom().offset() + result.bytesTransferred();
-        if (expectedSize >= 0 && received < expectedSize) {
-            throw new FtpConnectionException("RETR " + remotePath + " ended after " + received + " of "
-                    + expectedSize + " bytes", null, false, false);
-        }
-        return result;
-    }
+    TransferResult retrieve(String remotePath, Path localFile, RestartPoint from, long expectedSize,
+                            TransferListener listener) throws FtpException, LocalFileException;
 
     /**
      * STOR {@code localFile} to {@code remotePath}, from {@code from.offset()} of the local file

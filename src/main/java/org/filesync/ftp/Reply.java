@@ -1,7 +1,8 @@
 package org.filesync.ftp;
 
 /**
- * One whole reply on the control connection (all lines of a multi-line reply).
+ * One whole reply on the control connection (all lines of a multi-line reply). What kind of reply
+ * it is comes from the first digit of its code (RFC 959 §4.2).
  *
  * @param text the reply without its code: single-line replies as they are, multi-line ones with
  *             their lines joined by newlines
@@ -27,6 +28,10 @@ record Reply(int code, String text) {
 
     boolean isCompletion() {
         return code / 100 == 2;
+    }
+
+    boolean isTransientNegative() {
+        return code / 100 == 4;
     }
 
     boolean isPermanentNegative() {

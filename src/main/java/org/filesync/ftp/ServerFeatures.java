@@ -29,7 +29,8 @@ public record ServerFeatures(Set<String> lines, String system) {
                 .or(() -> has(feature) ? Optional.of("") : Optional.empty());
     }
 
-    public boolean mlsd() {
+    /** MLST in FEAT, which also stands for MLSD: RFC 3659 §7.8 gives the pair one feature line. */
+    public boolean mlst() {
         return has("MLST");
     }
 

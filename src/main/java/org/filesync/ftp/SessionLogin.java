@@ -15,7 +15,7 @@ final class SessionLogin {
 
     /** Logs in and returns what the server offers. */
     static ServerFeatures run(ControlChannel control, FtpSessionSettings settings) throws FtpException {
-        String user = settings.username() == null ? "anonymous" : settings.username();
+        String user = settings.server().username() == null ? "anonymous" : settings.server().username();
         Reply reply = control.send("USER", user);
         if (reply.code() == 331) {
             reply = control.send("PASS", settings.password() == null ? "" : settings.password());
@@ -30,7 +30,7 @@ final class SessionLogin {
         if (!reply.isCompletion()) {
             throw new FtpReplyException("login failed for user " + user, "USER/PASS", reply.code(), reply.text(), null);
         }
-        if (settings.tls() != null && settings.tls() != TlsMode.NONE) {
+        if (settings.server().tls() != null && settings.server().tls() != TlsMode.NONE) {
             control.complete("PBSZ", "0");
             control.complete("PROT", "P");
         }

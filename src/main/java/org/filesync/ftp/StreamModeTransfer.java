@@ -23,11 +23,6 @@ final class StreamModeTransfer implements DataTransfer {
     private final byte[] buffer = new byte[CHUNK];
 
     @Override
-    public String modeCode() {
-        return "S";
-    }
-
-    @Override
     public String restartArgument(RestartPoint from) {
         return from.offset() > 0 ? Long.toString(from.offset()) : null;
     }

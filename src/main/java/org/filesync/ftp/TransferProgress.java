@@ -12,9 +12,7 @@ import java.util.function.Supplier;
  * chunk), and keeps the idle control connection alive with NOOPs during long transfers.
  * <p>
  * In stream mode every byte that arrived is a restart point (REST n). In block mode only the
- * server's markers are (RFC 959 §3.5): the mode then says what is confirmed
- * ({@link #confirmedBy}), and its codec, which throttles and paces its own reports, says how far it
- * got ({@link #reached}).
+ * server's markers are (RFC 959 §3.5): the mode then says what is confirmed ({@link #confirmedBy}).
  */
 final class TransferProgress {
 
@@ -69,14 +67,8 @@ final class TransferProgress {
         this.confirmation = confirmation;
     }
 
-    /** The transfer has moved {@code bytesThisAttempt} in all, as counted (and throttled) by its codec; reported at once. */
-    void reached(long bytesThisAttempt) {
-        bytes = bytesThisAttempt;
-        report(System.nanoTime());
-    }
-
     /** Sends a NOOP on the control connection when the keep-alive interval has passed since the last. */
-    void keepAliveIfDue() throws IOException {
+    private void keepAliveIfDue() throws IOException {
         long now = System.nanoTime();
         if (keepAliveNanos > 0 && now - keptAliveAt >= keepAliveNanos) {
             keptAliveAt = now;

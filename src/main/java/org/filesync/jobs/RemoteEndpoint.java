@@ -1,40 +1,31 @@
 package org.filesync.jobs;
 
-import org.filesync.ftp.PortRange;
-import org.filesync.ftp.TlsMode;
-import org.filesync.ftp.TransferMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
+import org.filesync.ftp.FtpEndpoint;
+import org.filesync.ftp.TlsMode;
 
 /**
- * The {@code remote:} section of a job: where the FTP server is and how to talk to it.
+ * The {@code remote:} section of a job: the URL's scheme and folder, the password, and where the FTP
+ * server is and how to talk to it.
  *
  * @param path the remote root directory, decoded from the URL ("/" when the URL names none)
  */
-public record RemoteEndpoint(
-        String scheme,
-        String host,
-        int port,
-        String path,
-        String username,
-        Secret password,
-        TlsMode tls,
-        Path certificate,
-        boolean verifyCertificate,
-        boolean passive,
-        String activeAddress,
-        PortRange activePorts,
-        TransferMode transferMode,
-        long markerInterval,
-        Duration connectTimeout,
-        Duration idleTimeout) {
+public record RemoteEndpoint(String scheme, String path, Secret password, FtpEndpoint server) {
+
+    public TlsMode tls() {
+        return server.tls();
+    }
+
+    public boolean verifyCertificate() {
+        return server.verifyCertificate();
+    }
 
     /** The URL as people may see it: never with a password. An absolute path is written with %2F, as RFC 1738 has it. */
     public String displayUrl() {
+        String host = server.host();
         String hostPart = host.contains(":") ? "[" + host + "]" : host;
         String urlPath = path.startsWith("/") ? "%2F" + encode(path.substring(1)) : encode(path);
-        return scheme + "://" + encode(username) + "@" + hostPart + ":" + port + "/" + urlPath;
+        return scheme + "://" + encode(server.username()) + "@" + hostPart + ":" + server.port() + "/" + urlPath;
     }
 
     private static String encode(String text) {

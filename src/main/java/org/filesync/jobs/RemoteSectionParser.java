@@ -1,5 +1,6 @@
 package org.filesync.jobs;
 
+import org.filesync.ftp.FtpEndpoint;
 import org.filesync.ftp.PortRange;
 import org.filesync.ftp.TlsMode;
 import org.filesync.ftp.TransferMode;
@@ -81,9 +82,11 @@ final class RemoteSectionParser {
             return Optional.empty();
         }
         int port = url.port() > 0 ? url.port() : (tls == TlsMode.IMPLICIT ? 990 : 21);
-        return Optional.of(new RemoteEndpoint(url.scheme(), url.host(), port, url.path(), username, password, tls,
-                certificate, verifyCertificate, passive, activeAddress, activePorts, transferMode, markerInterval,
-                connectTimeout, idleTimeout));
+        FtpEndpoint server = FtpEndpoint.builder(url.host(), port).username(username).tls(tls).certificate(certificate)
+                .verifyCertificate(verifyCertificate).passive(passive).activeAddress(activeAddress).activePorts(activePorts)
+                .transferMode(transferMode).markerInterval(markerInterval).connectTimeout(connectTimeout)
+                .idleTimeout(idleTimeout).build();
+        return Optional.of(new RemoteEndpoint(url.scheme(), url.path(), password, server));
     }
 
     private Optional<FtpUrl> url(String text) {

@@ -14,9 +14,6 @@ public final class JobSessionSettings {
     /** @param throttle shared by all sessions of the run, so that {@code bandwidthLimit} caps the whole job */
     public static FtpSessionSettings of(JobDefinition job, BandwidthThrottle throttle) {
         RemoteEndpoint remote = job.remote();
-        return new FtpSessionSettings(remote.host(), remote.port(), remote.username(), remote.password().reveal(),
-                remote.tls(), remote.certificate(), remote.verifyCertificate(), remote.passive(),
-                remote.activeAddress(), remote.activePorts(), remote.transferMode(), remote.markerInterval(),
-                remote.connectTimeout(), remote.idleTimeout(), throttle);
+        return new FtpSessionSettings(remote.server(), remote.password().reveal(), throttle);
     }
 }

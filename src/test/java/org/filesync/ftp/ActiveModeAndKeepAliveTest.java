@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.filesync.testing.FaultProxy;
 import org.filesync.testing.FtpServerFixture;
 import org.filesync.testing.FtpServers;
 import org.filesync.testing.TestFiles;
@@ -24,9 +25,8 @@ class ActiveModeAndKeepAliveTest {
     void transfersAndListsInActiveModeFromConfiguredPortRange(FtpServers kind) throws Exception {
         try (FtpServerFixture server = kind.start(dir)) {
             FtpSessionSettings s = server.settings();
-            FtpSessionSettings active = new FtpSessionSettings(s.host(), s.port(), s.username(), s.password(), s.tls(),
-                    null, true, false, "127.0.0.1", new PortRange(41000, 41999), TransferMode.STREAM, 0,
-                    s.connectTimeout(), s.idleTimeout(), s.throttle());
+            FtpSessionSettings active = new FtpSessionSettings(s.server().toBuilder().passive(false)
+                    .activeAddress("127.0.0.1").activePorts(new PortRange(41000, 41999)).build(), s.password(), s.throttle());
             Path original = TestFiles.random(dir.resolve("active.bin"), 700_001, 3);
             try (FtpSession session = new CommonsNetSessionFactory(active).open()) {
                 String remote = server.remote("active.bin");
@@ -42,13 +42,13 @@ class ActiveModeAndKeepAliveTest {
 
     @ParameterizedTest
     @EnumSource(FtpServers.class)
-    void keepsControlConnectionInStepAfterKeepAlivesDuringSlowTransfer(FtpServers kind) throws Exception {
-        try (FtpServerFixture server = kind.start(dir)) {
-            FtpSessionSettings s = server.settings();
-            // 2 MiB at 4 MiB/s with a NOOP every 50 ms: several keep-alives while the data flows.
-            FtpSessionSettings throttled = new FtpSessionSettings(s.host(), s.port(), s.username(), s.password(),
-                    s.tls(), null, true, true, null, null, TransferMode.STREAM, 0, s.connectTimeout(), s.idleTimeout(),
-                    new BandwidthThrottle(4 * 1024 * 1024));
+    void sendsKeepAlivesDuringSlowTransferAndKeepsControlConnectionInStep(FtpServers kind) throws Exception {
+        try (FtpServerFixture server = kind.start(dir);
+             FaultProxy proxy = FaultProxy.start(server.host(), server.port())) {
+            FtpSessionSettings s = server.settings(proxy.host(), proxy.port());
+            // 2 MiB at 1 MiB/s with a NOOP due every 50 ms: keep-alives while the data flows. The
+            // throttle lets up to a second's worth through at once, so the file must be larger than that.
+            FtpSessionSettings throttled = new FtpSessionSettings(s.server(), s.password(), new BandwidthThrottle(1024 * 1024));
             SessionTimings frequentKeepAlive = new SessionTimings(Duration.ofMillis(50), Duration.ofSeconds(5));
             Path original = TestFiles.random(dir.resolve("slow.bin"), 2 * 1024 * 1024, 4);
             List<Long> reported = new ArrayList<>();
@@ -64,7 +64,16 @@ class ActiveModeAndKeepAliveTest {
                 assertThat(session.size(remote)).hasValue(Files.size(original));
                 assertThat(session.isAlive()).isTrue();
                 assertThat(reported).isSorted().last().isEqualTo(Files.size(original));
+                List<String> sent = proxy.commands();
+                assertThat(noopsAfter("STOR", sent)).as("NOOPs during the upload in %s", sent).isPositive();
+                assertThat(noopsAfter("RETR", sent)).as("NOOPs during the download in %s", sent).isPositive();
             }
         }
+    }
+
+    /** The NOOPs between the {@code verb} command and the next command that is not a NOOP. */
+    private static long noopsAfter(String verb, List<String> commands) {
+        return commands.stream().dropWhile(command -> !command.startsWith(verb + " ")).skip(1)
+                .takeWhile("NOOP"::equals).count();
     }
 }

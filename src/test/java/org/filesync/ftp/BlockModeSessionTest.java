@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code transferMode: block} sessions against {@link BlockModeFtpServer} over real sockets. */
@@ -38,8 +39,9 @@ class BlockModeSessionTest {
 
     /** Passive, plain FTP, {@code transferMode: block} with a marker every 256 KiB, short timeouts. */
     static FtpSessionSettings blockMode(String host, int port, String username, String password) {
-        return new FtpSessionSettings(host, port, username, password, TlsMode.NONE, null, true, true, null, null,
-                TransferMode.BLOCK, MARKERS, Duration.ofSeconds(5), Duration.ofSeconds(10), BandwidthThrottle.UNLIMITED);
+        return new FtpSessionSettings(FtpEndpoint.builder(host, port).username(username).transferMode(TransferMode.BLOCK)
+                .markerInterval(MARKERS).connectTimeout(Duration.ofSeconds(5)).idleTimeout(Duration.ofSeconds(10)).build(),
+                password, BandwidthThrottle.UNLIMITED);
     }
 
     private BlockModeFtpServer.Builder server() {
@@ -67,13 +69,33 @@ class BlockModeSessionTest {
         }
     }
 
-    @Test
-    void resumesCutDownloadFromTheServersLastMarkerAndFetchesOnlyTheRest() throws Exception {
+    @ParameterizedTest
+    @EnumSource(BlockModeFtpServer.EndOfFile.class)
+    void retrievesAWholeFileWhereverTheServerPutsTheEofBit(BlockModeFtpServer.EndOfFile style) throws Exception {
+        Path original = TestFiles.random(remote.resolve("big.bin"), SIZE, 16);
+        Path back = local.resolve("big.bin");
+        try (var server = server().endOfFile(style).start();
+             FtpSession session = new CommonsNetSessionFactory(blockMode(server)).open()) {
+            TransferResult retrieved = session.retrieve("/big.bin", back, RestartPoint.START, SIZE, TransferListener.NONE);
+
+            assertThat(retrieved.replyCode()).isEqualTo(226);
+            assertThat(retrieved.bytesTransferred()).isEqualTo(SIZE);
+            assertThat(Files.mismatch(original, back)).isEqualTo(-1);
+        }
+    }
+
+    /** Cut before the first marker, there is nothing to resume from: the download starts over. */
+    @ParameterizedTest(name = "cut after {0} bytes")
+    @ValueSource(longs = {1_000, CUT})
+    void resumesCutDownloadFromTheServersLastMarkerOrFromTheStartBeforeTheFirst(long cut) throws Exception {
         Path original = TestFiles.random(remote.resolve("big.bin"), SIZE, 7);
         Path partial = local.resolve("big.part");
+        long lastMarker = cut / MARKERS * MARKERS;
+        RestartPoint expected = lastMarker == 0 ? RestartPoint.START
+                : new RestartPoint(lastMarker, "S" + Long.toHexString(lastMarker));
         try (var server = server().start();
              FtpSession session = new CommonsNetSessionFactory(blockMode(server)).open()) {
-            server.cutNextTransferAfter(CUT);
+            server.cutNextTransferAfter(cut);
             var firstAttempt = new LastProgress();
 
             FtpException failure = catchThrowableOfType(
@@ -83,15 +105,15 @@ class BlockModeSessionTest {
             assertThat(failure.connectionLost()).isFalse();
             assertThat(failure).hasMessageContaining(server.host() + ":" + server.port());
             RestartPoint confirmed = firstAttempt.confirmed;
-            assertThat(confirmed).isEqualTo(new RestartPoint(LAST_MARKER, "S" + Long.toHexString(LAST_MARKER)));
+            assertThat(confirmed).isEqualTo(expected);
 
             TransferResult resumed = session.retrieve("/big.bin", partial, confirmed, SIZE, TransferListener.NONE);
 
             assertThat(resumed.resumedFrom()).isEqualTo(confirmed);
             assertThat(resumed.restartRefused()).isFalse();
-            assertThat(resumed.bytesTransferred()).isEqualTo(SIZE - LAST_MARKER);
+            assertThat(resumed.bytesTransferred()).isEqualTo(SIZE - lastMarker);
             assertThat(server.lastTransfer()).isEqualTo(
-                    new DataTransfer("RETR", "/big.bin", true, LAST_MARKER, SIZE - LAST_MARKER, true));
+                    new DataTransfer("RETR", "/big.bin", true, lastMarker, SIZE - lastMarker, true));
             assertThat(Files.mismatch(original, partial)).isEqualTo(-1);
         }
     }
@@ -164,9 +186,7 @@ class BlockModeSessionTest {
         try (var server = server().start()) {
             FtpSessionSettings s = blockMode(server);
             // 2 MiB at 4 MiB/s with a NOOP every 50 ms: their 200s arrive among the 110 MARK replies.
-            FtpSessionSettings throttled = new FtpSessionSettings(s.host(), s.port(), s.username(), s.password(), s.tls(),
-                    null, true, true, null, null, TransferMode.BLOCK, MARKERS, s.connectTimeout(), s.idleTimeout(),
-                    new BandwidthThrottle(4 * 1024 * 1024));
+            FtpSessionSettings throttled = new FtpSessionSettings(s.server(), s.password(), new BandwidthThrottle(4 * 1024 * 1024));
             SessionTimings frequentKeepAlive = new SessionTimings(Duration.ofMillis(50), Duration.ofSeconds(5));
             try (FtpSession session = new CommonsNetSessionFactory(throttled, frequentKeepAlive).open()) {
                 var upload = new LastProgress();

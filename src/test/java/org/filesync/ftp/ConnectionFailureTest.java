@@ -21,8 +21,8 @@ class ConnectionFailureTest {
     Path dir;
 
     private static FtpSessionSettings to(int port, Duration timeouts) {
-        return new FtpSessionSettings("127.0.0.1", port, "u", "p", TlsMode.NONE, null, true, true, null, null,
-                TransferMode.STREAM, 0, timeouts, timeouts, BandwidthThrottle.UNLIMITED);
+        return new FtpSessionSettings(FtpEndpoint.builder("127.0.0.1", port).username("u").connectTimeout(timeouts)
+                .idleTimeout(timeouts).build(), "p", BandwidthThrottle.UNLIMITED);
     }
 
     @Test
@@ -53,8 +53,8 @@ class ConnectionFailureTest {
 
     @Test
     void reportsUnknownHostAsPermanent() {
-        FtpSessionSettings unknown = new FtpSessionSettings("no-such-host.invalid", 21, "u", "p", TlsMode.NONE, null,
-                true, true, null, null, TransferMode.STREAM, 0, Duration.ofSeconds(2), Duration.ofSeconds(2),
+        FtpSessionSettings unknown = new FtpSessionSettings(FtpEndpoint.builder("no-such-host.invalid", 21).username("u")
+                .connectTimeout(Duration.ofSeconds(2)).idleTimeout(Duration.ofSeconds(2)).build(), "p",
                 BandwidthThrottle.UNLIMITED);
         FtpConnectionException e = catchThrowableOfType(() -> new CommonsNetSessionFactory(unknown).open(),
                 FtpConnectionException.class);
@@ -68,9 +68,8 @@ class ConnectionFailureTest {
         try (FtpServerFixture server = ApacheFtpServer.start(dir.resolve("root"));
              FaultProxy proxy = FaultProxy.start(server.host(), server.port())) {
             FtpSessionSettings s = server.settings(proxy.host(), proxy.port());
-            FtpSessionSettings shortIdle = new FtpSessionSettings(s.host(), s.port(), s.username(), s.password(),
-                    s.tls(), null, true, true, null, null, TransferMode.STREAM, 0, s.connectTimeout(),
-                    Duration.ofMillis(700), s.throttle());
+            FtpSessionSettings shortIdle = new FtpSessionSettings(
+                    s.server().toBuilder().idleTimeout(Duration.ofMillis(700)).build(), s.password(), s.throttle());
             try (FtpSession session = new CommonsNetSessionFactory(shortIdle).open()) {
                 proxy.stallControlConnections(Direction.TO_CLIENT);
                 FtpConnectionException e = catchThrowableOfType(() -> session.size("/x"), FtpConnectionException.class);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.FtpServerFixture;
@@ -21,9 +20,9 @@ class FtpsTest {
     Path dir;
 
     private static FtpSessionSettings tls(FtpServerFixture server, TlsMode mode, Path certificate, boolean verify) {
-        return new FtpSessionSettings(server.host(), server.port(), server.username(), server.password(), mode,
-                certificate, verify, true, null, null, TransferMode.STREAM, 0, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), BandwidthThrottle.UNLIMITED);
+        FtpSessionSettings plain = server.settings();
+        return new FtpSessionSettings(plain.server().toBuilder().tls(mode).certificate(certificate).verifyCertificate(verify)
+                .build(), plain.password(), plain.throttle());
     }
 
     private void roundTripSeveralFiles(FtpServerFixture server, FtpSessionSettings settings) throws Exception {

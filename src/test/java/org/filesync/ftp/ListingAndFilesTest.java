@@ -27,7 +27,7 @@ class ListingAndFilesTest {
             Files.createDirectories(server.localRoot().resolve("docs/sub"));
             Files.createSymbolicLink(server.localRoot().resolve("docs/link"), Path.of("a.bin"));
             try (FtpSession session = server.openSession()) {
-                boolean mlsd = session.features().mlsd();
+                boolean mlsd = session.features().mlst();
                 List<RemoteEntry> entries = session.list(server.remote("docs"));
 
                 RemoteEntry file = entries.stream().filter(e -> e.name().equals("a.bin")).findFirst().orElseThrow();
@@ -116,9 +116,7 @@ class ListingAndFilesTest {
     void refusesLoginWithWrongPassword(FtpServers kind) {
         try (FtpServerFixture server = kind.start(dir)) {
             FtpSessionSettings s = server.settings();
-            FtpSessionSettings wrong = new FtpSessionSettings(s.host(), s.port(), s.username(), "wrong", s.tls(),
-                    null, true, true, null, null, TransferMode.STREAM, 0, s.connectTimeout(), s.idleTimeout(),
-                    s.throttle());
+            FtpSessionSettings wrong = new FtpSessionSettings(s.server(), "wrong", s.throttle());
             FtpReplyException e = catchThrowableOfType(() -> new CommonsNetSessionFactory(wrong).open(),
                     FtpReplyException.class);
 

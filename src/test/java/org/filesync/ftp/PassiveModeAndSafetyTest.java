@@ -126,8 +126,7 @@ class PassiveModeAndSafetyTest {
     }
 
     private static FtpSessionSettings withBlockMode(FtpSessionSettings s) {
-        return new FtpSessionSettings(s.host(), s.port(), s.username(), s.password(), s.tls(), s.certificate(),
-                s.verifyCertificate(), s.passive(), s.activeAddress(), s.activePorts(), TransferMode.BLOCK,
-                4 * 1024 * 1024, s.connectTimeout(), s.idleTimeout(), s.throttle());
+        return new FtpSessionSettings(s.server().toBuilder().transferMode(TransferMode.BLOCK).markerInterval(4 * 1024 * 1024)
+                .build(), s.password(), s.throttle());
     }
 }

@@ -15,10 +15,7 @@ class PasswordSecrecyTest {
 
     private FtpException loginFailure(String password) {
         FtpSessionSettings base = server.settings();
-        FtpSessionSettings settings = new FtpSessionSettings(base.host(), base.port(), base.username(), password,
-                base.tls(), base.certificate(), base.verifyCertificate(), base.passive(), base.activeAddress(),
-                base.activePorts(), base.transferMode(), base.markerInterval(), base.connectTimeout(),
-                base.idleTimeout(), base.throttle());
+        FtpSessionSettings settings = new FtpSessionSettings(base.server(), password, base.throttle());
         return catchThrowableOfType(() -> new CommonsNetSessionFactory(settings).open(), FtpException.class);
     }
 

@@ -68,7 +68,6 @@ class ReplyClassificationTest {
 
             assertThat(e.replyCode()).isEqualTo(Integer.parseInt(reply.substring(0, 3)));
             assertThat(e.isTransient()).isEqualTo(transientFailure);
-            assertThat(e.code().function()).isEqualTo(ReplyCode.Function.FILE_SYSTEM);
             assertThat(e.getMessage()).contains(reply);
         }
     }

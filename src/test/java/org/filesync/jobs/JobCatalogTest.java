@@ -88,21 +88,21 @@ class JobCatalogTest {
 
         RemoteEndpoint remote = job.remote();
         assertThat(remote.scheme()).isEqualTo("ftp");
-        assertThat(remote.host()).isEqualTo("ftp.example.org");
-        assertThat(remote.port()).isEqualTo(2121);
+        assertThat(remote.server().host()).isEqualTo("ftp.example.org");
+        assertThat(remote.server().port()).isEqualTo(2121);
         assertThat(remote.path()).isEqualTo("pub/releases");
-        assertThat(remote.username()).isEqualTo("mirror");
+        assertThat(remote.server().username()).isEqualTo("mirror");
         assertThat(remote.password().reveal()).isEqualTo("s3cret");
         assertThat(remote.tls()).isEqualTo(TlsMode.EXPLICIT);
-        assertThat(remote.certificate()).isEqualTo(dir.resolve("certs/partner.pem").toAbsolutePath());
+        assertThat(remote.server().certificate()).isEqualTo(dir.resolve("certs/partner.pem").toAbsolutePath());
         assertThat(remote.verifyCertificate()).isFalse();
-        assertThat(remote.passive()).isFalse();
-        assertThat(remote.activeAddress()).isEqualTo("203.0.113.5");
-        assertThat(remote.activePorts()).isEqualTo(new PortRange(50000, 50100));
-        assertThat(remote.transferMode()).isEqualTo(TransferMode.BLOCK);
-        assertThat(remote.markerInterval()).isEqualTo(8L << 20);
-        assertThat(remote.connectTimeout()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(remote.idleTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(remote.server().passive()).isFalse();
+        assertThat(remote.server().activeAddress()).isEqualTo("203.0.113.5");
+        assertThat(remote.server().activePorts()).isEqualTo(new PortRange(50000, 50100));
+        assertThat(remote.server().transferMode()).isEqualTo(TransferMode.BLOCK);
+        assertThat(remote.server().markerInterval()).isEqualTo(8L << 20);
+        assertThat(remote.server().connectTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(remote.server().idleTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(remote.displayUrl()).isEqualTo("ftp://mirror@ftp.example.org:2121/pub/releases");
     }
 
@@ -127,13 +127,13 @@ class JobCatalogTest {
         assertThat(job.misfire()).isEqualTo(MisfirePolicy.RUN);
         assertThat(job.timezone()).isEqualTo(ZoneId.systemDefault());
         assertThat(job.remote().tls()).isEqualTo(TlsMode.IMPLICIT);
-        assertThat(job.remote().port()).isEqualTo(990);
-        assertThat(job.remote().username()).isEqualTo("anonymous");
+        assertThat(job.remote().server().port()).isEqualTo(990);
+        assertThat(job.remote().server().username()).isEqualTo("anonymous");
         assertThat(job.remote().verifyCertificate()).isTrue();
-        assertThat(job.remote().passive()).isTrue();
-        assertThat(job.remote().transferMode()).isEqualTo(TransferMode.STREAM);
-        assertThat(job.remote().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(job.remote().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(job.remote().server().passive()).isTrue();
+        assertThat(job.remote().server().transferMode()).isEqualTo(TransferMode.STREAM);
+        assertThat(job.remote().server().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(job.remote().server().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(job.remote().path()).isEmpty();
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,8 +40,8 @@ class BlockModeFtpServerTest {
     @Test
     void resumesAStreamModeDownloadFromAByteOffset() throws IOException {
         Files.writeString(remote.resolve("a.txt"), "0123456789");
-        try (var server = BlockModeFtpServer.serving(remote).start(); var client = BlockModeTestClient.connect(server)) {
-            FTPClient ftp = client.ftp();
+        try (var server = BlockModeFtpServer.serving(remote).start()) {
+            FTPClient ftp = loggedIn(server);
             ftp.setRestartOffset(4);
 
             assertThat(readAll(ftp.retrieveFileStream("a.txt"))).isEqualTo("456789");
@@ -52,32 +53,33 @@ class BlockModeFtpServerTest {
     @Test
     void cutsAStreamModeDownloadAfterTheConfiguredBytesAndAnswers426() throws IOException {
         Files.writeString(remote.resolve("a.txt"), "0123456789");
-        try (var server = BlockModeFtpServer.serving(remote).start(); var client = BlockModeTestClient.connect(server)) {
+        try (var server = BlockModeFtpServer.serving(remote).start()) {
+            FTPClient ftp = loggedIn(server);
             server.cutNextTransferAfter(3);
 
-            assertThat(readAll(client.ftp().retrieveFileStream("a.txt"))).isEqualTo("012");
-            assertThat(client.ftp().completePendingCommand()).isFalse();
-            assertThat(client.ftp().getReplyCode()).isEqualTo(426);
+            assertThat(readAll(ftp.retrieveFileStream("a.txt"))).isEqualTo("012");
+            assertThat(ftp.completePendingCommand()).isFalse();
+            assertThat(ftp.getReplyCode()).isEqualTo(426);
             assertThat(server.lastTransfer().complete()).isFalse();
         }
     }
 
     @Test
     void refusesByteOffsetRestInBlockModeWhenConfiguredButTakesItsOwnMarkers() throws IOException {
-        try (var server = BlockModeFtpServer.serving(remote).refuseByteOffsetRestInBlockMode().start();
-             var client = BlockModeTestClient.connect(server)) {
-            client.enterBlockMode();
+        try (var server = BlockModeFtpServer.serving(remote).refuseByteOffsetRestInBlockMode().start()) {
+            FTPClient ftp = loggedIn(server);
+            assertThat(ftp.sendCommand("MODE", "B")).isEqualTo(200);
 
-            assertThat(client.ftp().rest("65536")).isEqualTo(504);
-            assertThat(client.ftp().rest("S10000")).isEqualTo(350);
+            assertThat(ftp.rest("65536")).isEqualTo(504);
+            assertThat(ftp.rest("S10000")).isEqualTo(350);
         }
     }
 
     @Test
     void answersRenameDeleteAndFolderCommands() throws IOException {
         Files.writeString(remote.resolve("a.txt"), "x");
-        try (var server = BlockModeFtpServer.serving(remote).start(); var client = BlockModeTestClient.connect(server)) {
-            FTPClient ftp = client.ftp();
+        try (var server = BlockModeFtpServer.serving(remote).start()) {
+            FTPClient ftp = loggedIn(server);
 
             assertThat(ftp.makeDirectory("sub")).isTrue();
             assertThat(ftp.rename("a.txt", "sub/b.txt")).isTrue();
@@ -94,9 +96,10 @@ class BlockModeFtpServerTest {
 
     @Test
     void keepsPathsInsideTheServedFolder() throws IOException {
-        try (var server = BlockModeFtpServer.serving(remote).start(); var client = BlockModeTestClient.connect(server)) {
-            assertThat(client.ftp().changeWorkingDirectory("../../..")).isTrue();
-            assertThat(client.ftp().printWorkingDirectory()).isEqualTo("/");
+        try (var server = BlockModeFtpServer.serving(remote).start()) {
+            FTPClient ftp = loggedIn(server);
+            assertThat(ftp.changeWorkingDirectory("../../..")).isTrue();
+            assertThat(ftp.printWorkingDirectory()).isEqualTo("/");
         }
     }
 
@@ -112,6 +115,15 @@ class BlockModeFtpServerTest {
         FTPClient ftp = new FTPClient();
         ftp.setDefaultTimeout(20_000);
         ftp.connect(server.host(), server.port());
+        return ftp;
+    }
+
+    /** Logged in, binary, passive; the server closes it when the test closes the server. */
+    private static FTPClient loggedIn(BlockModeFtpServer server) throws IOException {
+        FTPClient ftp = connected(server);
+        assertThat(ftp.login(server.username(), server.password())).isTrue();
+        assertThat(ftp.setFileType(FTP.BINARY_FILE_TYPE)).isTrue();
+        ftp.enterLocalPassiveMode();
         return ftp;
     }
 

@@ -85,6 +85,7 @@ public final class FaultProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final List<Relay> controlConnections = new CopyOnWriteArrayList<>();
     private final List<Relay> dataConnections = new CopyOnWriteArrayList<>();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final AtomicReference<Fault> nextControlFault = new AtomicReference<>();
     private final AtomicReference<Fault> nextDataFault = new AtomicReference<>();
@@ -167,6 +168,11 @@ public final class FaultProxy implements AutoCloseable {
         return dataConnections.get(dataConnections.size() - 1);
     }
 
+    /** Every command line clients sent on a control connection, oldest first, as sent. */
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
     /** Faults set on live relays, per direction. */
     private static final class RelayFaults {
         private final java.util.Map<Relay, Fault[]> faults = new java.util.concurrent.ConcurrentHashMap<>();
@@ -230,6 +236,7 @@ public final class FaultProxy implements AutoCloseable {
                         String text = line.toString(StandardCharsets.ISO_8859_1);
                         line.reset();
                         if (direction == Direction.TO_SERVER) {
+                            commands.add(text.strip());
                             String canned = cannedOnce.remove(text.strip());
                             if (canned == null) {
                                 canned = cannedReplies.get(text.strip());

@@ -4,11 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.filesync.ftp.BandwidthThrottle;
 import org.filesync.ftp.CommonsNetSessionFactory;
+import org.filesync.ftp.FtpEndpoint;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.FtpSessionSettings;
-import org.filesync.ftp.TlsMode;
-import org.filesync.ftp.TransferMode;
 
 /**
  * A running FTP server for tests: where it listens, who may log in, and which local folder
@@ -46,8 +45,9 @@ public interface FtpServerFixture extends AutoCloseable {
 
     /** The same, but connecting to {@code host}:{@code port} (a proxy in front of this server). */
     default FtpSessionSettings settings(String host, int port) {
-        return new FtpSessionSettings(host, port, username(), password(), TlsMode.NONE, null, true, true, null, null,
-                TransferMode.STREAM, 0, Duration.ofSeconds(5), Duration.ofSeconds(10), BandwidthThrottle.UNLIMITED);
+        return new FtpSessionSettings(FtpEndpoint.builder(host, port).username(username())
+                .connectTimeout(Duration.ofSeconds(5)).idleTimeout(Duration.ofSeconds(10)).build(), password(),
+                BandwidthThrottle.UNLIMITED);
     }
 
     /** A logged-in session with {@link #settings()}. */

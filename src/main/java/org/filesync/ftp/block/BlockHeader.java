@@ -50,10 +50,6 @@ public record BlockHeader(int descriptor, int count) {
         return (descriptor & END_OF_FILE) != 0;
     }
 
-    public boolean isEndOfRecord() {
-        return (descriptor & END_OF_RECORD) != 0;
-    }
-
     public boolean isSuspect() {
         return (descriptor & SUSPECT) != 0;
     }

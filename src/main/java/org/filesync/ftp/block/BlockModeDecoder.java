@@ -64,14 +64,11 @@ public final class BlockModeDecoder {
                 if (header.count() > pending.remaining()) {
                     writeOut(pending, sink);
                 }
-                readBlockInto(pending, header.count());
+                readBlockInto(pending, header.count(), listener);
                 if (header.isSuspect()) {
                     // §3.4.2: suspect data is still data; the flag is informational, not error control.
                     suspectBytes += header.count();
                     log.debug("{} bytes flagged suspect by the sender", header.count());
-                }
-                if (header.count() > 0) {
-                    listener.data(header.count(), reader.dataBytes());
                 }
             }
             writeOut(pending, sink);
@@ -82,13 +79,16 @@ public final class BlockModeDecoder {
         return new DecodedStream(reader.dataBytes(), markers, suspectBytes);
     }
 
-    private void readBlockInto(ByteBuffer pending, int count) throws IOException {
+    /** Tells the listener of every read, not of whole blocks: bytes of a block cut short count as arrived. */
+    private void readBlockInto(ByteBuffer pending, int count, BlockStreamListener listener) throws IOException {
         byte[] array = pending.array();
         int end = pending.position() + count;
         int position = pending.position();
         try {
             while (position < end) {
-                position += reader.readData(array, position, end - position);
+                int read = reader.readData(array, position, end - position);
+                position += read;
+                listener.data(read, reader.dataBytes());
             }
         } finally {
             pending.position(position);

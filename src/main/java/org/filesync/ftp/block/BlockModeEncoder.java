@@ -77,18 +77,6 @@ public final class BlockModeEncoder {
         return new EncodedStream(dataBytes, markers);
     }
 
-    /** Sends {@code bytes} as data blocks of at most 65,535 bytes. */
-    public void writeData(byte[] bytes, int offset, int length) throws IOException {
-        while (length > 0) {
-            int count = Math.min(length, BlockHeader.MAX_COUNT);
-            new BlockHeader(0, count).encode(block, 0);
-            System.arraycopy(bytes, offset, block, BlockHeader.LENGTH, count);
-            out.write(block, 0, BlockHeader.LENGTH + count);
-            offset += count;
-            length -= count;
-        }
-    }
-
     /** Sends a restart marker block and flushes, so the receiver can confirm it promptly. */
     public void writeRestartMarker(String marker) throws IOException {
         byte[] text = marker.getBytes(StandardCharsets.US_ASCII);

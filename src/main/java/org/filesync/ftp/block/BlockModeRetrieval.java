@@ -2,11 +2,8 @@ package org.filesync.ftp.block;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
-import org.filesync.ftp.BandwidthThrottle;
 import org.filesync.ftp.RestartPoint;
-import org.filesync.ftp.TransferListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,21 +11,17 @@ import org.slf4j.LoggerFactory;
  * The data side of one block-mode RETR attempt: decodes the server's stream into the local file and
  * remembers the last restart marker the server put in it, with the byte offset it stands for. That
  * pair is the {@link RestartPoint} a later attempt sends as {@code REST <marker>} (RFC 959 §3.5).
- * See the package documentation for the commands around it.
  */
 public final class BlockModeRetrieval {
 
     private static final Logger log = LoggerFactory.getLogger(BlockModeRetrieval.class);
-    private static final long PROGRESS_STEP = 1 << 20;
 
-    private final TransferListener listener;
-    private final BandwidthThrottle throttle;
+    private final BlockStreamListener blocks;
     private volatile RestartPoint confirmed = RestartPoint.START;
-    private volatile long bytesReceived;
 
-    public BlockModeRetrieval(TransferListener listener, BandwidthThrottle throttle) {
-        this.listener = listener;
-        this.throttle = throttle;
+    /** @param blocks told of the data as it arrives, on the receiving thread (throttling, progress) */
+    public BlockModeRetrieval(BlockStreamListener blocks) {
+        this.blocks = blocks;
     }
 
     /**
@@ -50,38 +43,24 @@ public final class BlockModeRetrieval {
                     + from.offset());
         }
         confirmed = from;
-        bytesReceived = 0;
-        var progress = new BlockStreamListener() {
-            private long reportedAt;
-
+        var tracking = new BlockStreamListener() {
             @Override
-            public void data(int blockBytes, long dataBytes) throws IOException {
-                acquire(throttle, blockBytes);
-                bytesReceived = dataBytes;
-                if (dataBytes - reportedAt >= PROGRESS_STEP) {
-                    reportedAt = dataBytes;
-                    listener.progress(dataBytes, confirmed);
-                }
+            public void data(int bytes, long dataBytes) throws IOException {
+                blocks.data(bytes, dataBytes);
             }
 
             @Override
             public void restartMarker(String marker, long dataBytesBefore) {
                 confirmed = new RestartPoint(from.offset() + dataBytesBefore, marker);
                 log.debug("server marker {} stands for byte {}", marker, confirmed.offset());
-                reportedAt = dataBytesBefore;
-                listener.progress(dataBytesBefore, confirmed);
             }
         };
         DecodedStream decoded;
         try {
-            decoded = new BlockModeDecoder(data).decode(target, progress);
+            decoded = new BlockModeDecoder(data).decode(target, tracking);
         } catch (BlockStreamException e) {
-            bytesReceived = e.dataBytes();
-            listener.progress(e.dataBytes(), confirmed);
             throw withRestartContext(e, from, confirmed);
         }
-        bytesReceived = decoded.dataBytes();
-        listener.progress(decoded.dataBytes(), confirmed);
         if (decoded.suspectBytes() > 0) {
             log.debug("{} bytes arrived flagged as suspect by the server", decoded.suspectBytes());
         }
@@ -91,20 +70,6 @@ public final class BlockModeRetrieval {
     /** The last marker seen with the offset it stands for, or the start point until one arrives. Valid after a failure. */
     public RestartPoint confirmed() {
         return confirmed;
-    }
-
-    /** Data bytes received by the current or last attempt. */
-    public long bytesReceived() {
-        return bytesReceived;
-    }
-
-    static void acquire(BandwidthThrottle throttle, int bytes) throws InterruptedIOException {
-        try {
-            throttle.acquire(bytes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("transfer interrupted while throttled");
-        }
     }
 
     private static BlockStreamException withRestartContext(BlockStreamException e, RestartPoint from, RestartPoint confirmed) {

@@ -3,34 +3,30 @@ package org.filesync.ftp.block;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
-import org.filesync.ftp.BandwidthThrottle;
 import org.filesync.ftp.RestartPoint;
-import org.filesync.ftp.TransferListener;
 
 /**
  * The data side of one block-mode STOR attempt: sends the local file from the resume point as
  * blocks with a restart marker every {@code markerInterval} bytes, then the EOF block. The server
  * answers each marker on the control connection with {@code 110 MARK ssss = mmmm}; those replies go
  * into the {@link MarkReplyTracker}, whose {@link MarkReplyTracker#confirmed()} is where a later
- * attempt resumes (RFC 959 §3.5). See the package documentation for the commands around it.
+ * attempt resumes (RFC 959 §3.5).
  */
 public final class BlockModeStorage {
 
-    private static final long PROGRESS_STEP = 1 << 20;
-
     private final long markerInterval;
-    private final TransferListener listener;
-    private final BandwidthThrottle throttle;
-    private volatile long bytesSent;
+    private final BlockStreamListener blocks;
 
-    /** @param markerInterval data bytes between the restart markers sent; 0 for none */
-    public BlockModeStorage(long markerInterval, TransferListener listener, BandwidthThrottle throttle) {
+    /**
+     * @param markerInterval data bytes between the restart markers sent; 0 for none
+     * @param blocks told of every data block once it is sent, on the sending thread (throttling, progress)
+     */
+    public BlockModeStorage(long markerInterval, BlockStreamListener blocks) {
         if (markerInterval < 0) {
             throw new IllegalArgumentException("negative marker interval");
         }
         this.markerInterval = markerInterval;
-        this.listener = listener;
-        this.throttle = throttle;
+        this.blocks = blocks;
     }
 
     /**
@@ -51,18 +47,10 @@ public final class BlockModeStorage {
             throw new IllegalArgumentException("local file is at byte " + source.position() + " but the transfer resumes at "
                     + from.offset());
         }
-        bytesSent = 0;
-        var progress = new BlockStreamListener() {
-            private long reportedAt;
-
+        var tracking = new BlockStreamListener() {
             @Override
-            public void data(int blockBytes, long dataBytes) throws IOException {
-                BlockModeRetrieval.acquire(throttle, blockBytes);
-                bytesSent = dataBytes;
-                if (dataBytes - reportedAt >= PROGRESS_STEP) {
-                    reportedAt = dataBytes;
-                    listener.progress(dataBytes, tracker.confirmed());
-                }
+            public void data(int bytes, long dataBytes) throws IOException {
+                blocks.data(bytes, dataBytes);
             }
 
             @Override
@@ -70,13 +58,7 @@ public final class BlockModeStorage {
                 tracker.markerSent(from.offset() + dataBytesBefore);
             }
         };
-        EncodedStream sent = new BlockModeEncoder(data).copy(source, from.offset(), markerInterval, progress);
-        listener.progress(sent.dataBytes(), tracker.confirmed());
+        EncodedStream sent = new BlockModeEncoder(data).copy(source, from.offset(), markerInterval, tracking);
         return new BlockTransfer(sent.dataBytes(), tracker.confirmed());
-    }
-
-    /** Data bytes handed to the data connection by the current or last attempt; valid after a failure. */
-    public long bytesSent() {
-        return bytesSent;
     }
 }

@@ -8,12 +8,12 @@ public interface BlockStreamListener {
     BlockStreamListener NONE = new BlockStreamListener() { };
 
     /**
-     * A data block went by.
+     * Data went by: a whole block when encoding, each read of a block's bytes when decoding.
      *
-     * @param blockBytes its data bytes
-     * @param dataBytes data bytes of this stream so far, this block included
+     * @param bytes how many data bytes
+     * @param dataBytes data bytes of this stream so far, these included
      */
-    default void data(int blockBytes, long dataBytes) throws IOException {
+    default void data(int bytes, long dataBytes) throws IOException {
     }
 
     /**

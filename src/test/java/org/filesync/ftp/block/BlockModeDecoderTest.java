@@ -163,6 +163,23 @@ class BlockModeDecoderTest {
         assertThat(listener.markers).isEmpty();
     }
 
+    @Test
+    void reportsThePartOfABlockThatArrivedBeforeTheStreamBroke() {
+        byte[] wire = new RawBlocks().data(text("first")).header(0, 100).raw(new byte[40]).toBytes();
+        long[] reported = {0};
+        BlockStreamListener counting = new BlockStreamListener() {
+            @Override
+            public void data(int bytes, long dataBytes) {
+                reported[0] += bytes;
+            }
+        };
+
+        assertThatThrownBy(() -> new BlockModeDecoder(new ByteArrayInputStream(wire)).decode(sink, counting))
+                .isInstanceOf(BrokenBlockStreamException.class);
+        assertThat(reported[0]).isEqualTo(45);
+        assertThat(sink.size()).isEqualTo(45);
+    }
+
     private DecodedStream decode(byte[] wire) throws IOException {
         return new BlockModeDecoder(new ByteArrayInputStream(wire)).decode(sink, listener);
     }

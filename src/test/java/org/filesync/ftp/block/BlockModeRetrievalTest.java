@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.filesync.ftp.BandwidthThrottle;
 import org.filesync.ftp.RestartPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +21,13 @@ class BlockModeRetrievalTest {
     @TempDir
     Path dir;
 
-    private final List<RestartPoint> reported = new ArrayList<>();
-    private final BlockModeRetrieval retrieval =
-            new BlockModeRetrieval((bytes, confirmed) -> reported.add(confirmed), BandwidthThrottle.UNLIMITED);
+    private final List<Integer> blocks = new ArrayList<>();
+    private final BlockModeRetrieval retrieval = new BlockModeRetrieval(new BlockStreamListener() {
+        @Override
+        public void data(int bytes, long dataBytes) {
+            blocks.add(bytes);
+        }
+    });
 
     @Test
     void appendsFromTheResumeOffsetAndConfirmsTheLastMarkerAsAnAbsoluteOffset() throws IOException {
@@ -42,7 +45,7 @@ class BlockModeRetrievalTest {
 
         assertThat(Files.readAllBytes(local)).isEqualTo(file);
         assertThat(done).isEqualTo(new BlockTransfer(200, new RestartPoint(150, "S96")));
-        assertThat(reported).contains(new RestartPoint(150, "S96"));
+        assertThat(blocks).as("data blocks passed on").containsExactly(50, 150);
     }
 
     @Test
@@ -54,11 +57,11 @@ class BlockModeRetrievalTest {
             assertThatThrownBy(() -> retrieval.retrieve(new ByteArrayInputStream(wire), channel, RestartPoint.START))
                     .isInstanceOf(BrokenBlockStreamException.class)
                     .hasMessageContaining("after 25 data bytes")
-                    .hasMessageContaining("resumable from byte 20 (marker M20)");
+                    .hasMessageContaining("resumable from byte 20 (marker M20)")
+                    .extracting(e -> ((BlockStreamException) e).dataBytes()).isEqualTo(25L);
         }
 
         assertThat(retrieval.confirmed()).isEqualTo(new RestartPoint(20, "M20"));
-        assertThat(retrieval.bytesReceived()).isEqualTo(25);
     }
 
     @Test

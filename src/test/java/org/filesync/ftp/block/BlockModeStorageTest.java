@@ -9,9 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.filesync.ftp.BandwidthThrottle;
 import org.filesync.ftp.RestartPoint;
-import org.filesync.ftp.TransferListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +29,7 @@ class BlockModeStorageTest {
         BlockTransfer sent;
         try (FileChannel channel = FileChannel.open(local)) {
             channel.position(from.offset());
-            sent = new BlockModeStorage(3_000, TransferListener.NONE, BandwidthThrottle.UNLIMITED).store(channel, from, wire, tracker);
+            sent = new BlockModeStorage(3_000, BlockStreamListener.NONE).store(channel, from, wire, tracker);
         }
         RecordingListener markers = new RecordingListener();
         ByteArrayOutputStream received = new ByteArrayOutputStream();

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * connection. What REST sends, and the bytes themselves, are the session's {@link DataTransfer}'s:
  * byte offsets in stream mode (RFC 3659 §5), the server's restart markers in block mode.
  */
-final class FileTransfers {
+final class RetrieveAndStore {
 
-    private static final Logger log = LoggerFactory.getLogger(FileTransfers.class);
+    private static final Logger log = LoggerFactory.getLogger(RetrieveAndStore.class);
 
     private final ControlChannel control;
     private final DataConnections connections;
@@ -25,7 +25,7 @@ final class FileTransfers {
     private final BandwidthThrottle throttle;
     private final SessionTimings timings;
 
-    FileTransfers(ControlChannel control, DataConnections connections, SessionMode mode,
+    RetrieveAndStore(ControlChannel control, DataConnections connections, SessionMode mode,
                   BandwidthThrottle throttle, SessionTimings timings) {
         this.control = control;
         this.connections = connections;
