@@ -221,11 +221,6 @@ public final class RemoteTreeScanner {
                 }
                 if (entry.isRejected()) {
                     contents.reject(new RejectedEntry(SafePaths.child(folder, printable(entry.name())), entry.rejection()));
-                    continue;
-                }
-                var unsafe = SafePaths.unsafeNameReason(entry.name());
-                if (unsafe.isPresent()) {
-                    contents.reject(new RejectedEntry(SafePaths.child(folder, printable(entry.name())), unsafe.get()));
                 } else if (entry.type() == EntryType.DIRECTORY && depth(path) > maxDepth) {
                     // its contents are unknown: nothing below it may be deleted on the strength of this listing
                     contents.unlisted(new UnlistedFolder(path, null,
