@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.LocalFileException;
+import org.filesync.ftp.RemotePaths;
 import org.filesync.ftp.RestartPoint;
 import org.filesync.ftp.TransferListener;
 import org.filesync.ftp.TransferResult;
@@ -80,7 +81,7 @@ public final class DownloadTransfer extends ResumableTransfer {
     protected TransferResult move(PlannedFile file, FtpSession session, RestartPoint from, TransferListener listener)
             throws IOException, FtpException {
         // the listed size lets the transport tell a cut transfer that the server still answers 226
-        return session.retrieve(SafePaths.remotePath(remoteRoot, file.path()), partial(file), from, file.size(), listener);
+        return session.retrieve(RemotePaths.join(remoteRoot, file.path()), partial(file), from, file.size(), listener);
     }
 
     @Override
@@ -91,7 +92,7 @@ public final class DownloadTransfer extends ResumableTransfer {
         if (verify != VerifyMode.NONE && file.size() >= 0 && have != file.size()) {
             throw new VerificationException("received " + have + " of " + file.size() + " bytes", have > file.size());
         }
-        Optional<String> verifyNote = compareChecksums(file, session, SafePaths.remotePath(remoteRoot, file.path()),
+        Optional<String> verifyNote = compareChecksums(file, session, RemotePaths.join(remoteRoot, file.path()),
                 partial);
         if (file.source().modified() != null) {
             Files.setLastModifiedTime(partial, FileTime.from(file.source().modified()));

@@ -14,6 +14,7 @@ import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpReplyException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.RemoteEntry;
+import org.filesync.ftp.RemotePaths;
 import org.filesync.ftp.TimePrecision;
 import org.filesync.jobs.PathFilter;
 import org.slf4j.Logger;
@@ -213,14 +214,14 @@ public final class RemoteTreeScanner {
         /** One folder's entries, sorted into what they are; nothing is kept of a folder whose listing fails. */
         private ListingCollector listOne(FtpSession session, String folder) throws FtpException {
             ListingCollector contents = new ListingCollector();
-            for (RemoteEntry entry : session.list(SafePaths.remotePath(root, folder))) {
-                String path = SafePaths.child(folder, entry.name());
+            for (RemoteEntry entry : session.list(RemotePaths.join(root, folder))) {
+                String path = RemotePaths.join(folder, entry.name());
                 if (entry.type() == EntryType.UNREADABLE) {
                     contents.unreadable(new UnreadableLine(folder, printable(entry.name())));
                     continue;
                 }
                 if (entry.isRejected()) {
-                    contents.reject(new RejectedEntry(SafePaths.child(folder, printable(entry.name())), entry.rejection()));
+                    contents.reject(new RejectedEntry(RemotePaths.join(folder, printable(entry.name())), entry.rejection()));
                 } else if (entry.type() == EntryType.DIRECTORY && depth(path) > maxDepth) {
                     // its contents are unknown: nothing below it may be deleted on the strength of this listing
                     contents.unlisted(new UnlistedFolder(path, null,
@@ -255,7 +256,7 @@ public final class RemoteTreeScanner {
         }
         boolean recent = entry.modified() != null && entry.modified().isAfter(Instant.now().minus(RECENT));
         if (SyncState.isCoarse(entry.precision()) && recent && session.features().mdtm()) {
-            var exact = session.modificationTime(SafePaths.remotePath(root, path));
+            var exact = session.modificationTime(RemotePaths.join(root, path));
             if (exact.isPresent()) {
                 return TreeEntry.file(path, entry.size(), exact.get(), TimePrecision.EXACT);
             }

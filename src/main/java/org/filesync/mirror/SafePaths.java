@@ -79,24 +79,8 @@ public final class SafePaths {
                 || name.endsWith(STAMP_SUFFIX) && name.length() > STAMP_SUFFIX.length() + 1);
     }
 
-    /** The remote path of {@code relativePath} under the remote root ("" = the login folder). */
-    public static String remotePath(String root, String relativePath) {
-        if (relativePath.isEmpty()) {
-            return root.isEmpty() ? "." : root;
-        }
-        if (root.isEmpty()) {
-            return relativePath;
-        }
-        return root.endsWith("/") ? root + relativePath : root + "/" + relativePath;
-    }
-
     /** A path relative to the root as the history shows it: "." for the root itself. */
     public static String shown(String relativePath) {
         return relativePath.isEmpty() ? "." : relativePath;
-    }
-
-    /** The path of {@code name} inside the relative folder {@code folder} ("" = the root). */
-    public static String child(String folder, String name) {
-        return folder.isEmpty() ? name : folder + "/" + name;
     }
 }

@@ -56,13 +56,4 @@ class SafePathsTest {
         assertThat(SafePaths.isPartialName(".x.filesync-stamp")).isTrue();
         assertThat(SafePaths.isPartialName(".filesync-stamp")).isFalse();
     }
-
-    @Test
-    void remotePathsJoinTheRootAsWritten() {
-        assertThat(SafePaths.remotePath("", "a/b")).isEqualTo("a/b");
-        assertThat(SafePaths.remotePath("pub", "a")).isEqualTo("pub/a");
-        assertThat(SafePaths.remotePath("/", "a")).isEqualTo("/a");
-        assertThat(SafePaths.remotePath("/srv/pub", "")).isEqualTo("/srv/pub");
-        assertThat(SafePaths.remotePath("", "")).isEqualTo(".");
-    }
 }
