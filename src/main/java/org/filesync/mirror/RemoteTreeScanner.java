@@ -93,15 +93,7 @@ public final class RemoteTreeScanner {
         if (root.isEmpty() || root.equals(".") || root.equals("/")) {
             return true;
         }
-        FtpSession session = sessions.borrow();
-        try {
-            boolean exists = session.isDirectory(root);
-            sessions.release(session);
-            return exists;
-        } catch (FtpException e) {
-            sessions.discard(session);
-            throw e;
-        }
+        return sessions.execute(session -> session.isDirectory(root));
     }
 
     /** A folder waiting to be listed, and how many times listing it has failed so far. */

@@ -26,6 +26,38 @@ public final class SessionPool implements AutoCloseable {
         this.factory = factory;
     }
 
+    /**
+     * Runs {@code callback} on a borrowed session and gives the session back: released when the
+     * callback returns or fails with the connection intact, discarded when the connection was lost
+     * or the callback failed in a way nobody foresaw.
+     */
+    public <T> T execute(SessionCallback<T> callback) throws FtpException {
+        FtpSession session = borrow();
+        boolean reusable = false;
+        try {
+            T result = callback.doInSession(session);
+            reusable = true;
+            return result;
+        } catch (FtpException e) {
+            reusable = !e.connectionLost();
+            throw e;
+        } finally {
+            if (reusable) {
+                release(session);
+            } else {
+                discard(session);
+            }
+        }
+    }
+
+    /** {@link #execute(SessionCallback)} for work with no result. */
+    public void executeWithoutResult(SessionAction action) throws FtpException {
+        execute(session -> {
+            action.doInSession(session);
+            return null;
+        });
+    }
+
     /** An idle live session, or a new one. */
     public FtpSession borrow() throws FtpException {
         FtpSession session;
