@@ -7,6 +7,7 @@ import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.FtpSessionSettings;
+import org.filesync.ftp.RemotePaths;
 import org.filesync.ftp.TlsMode;
 import org.filesync.ftp.TransferMode;
 
@@ -36,7 +37,7 @@ public interface FtpServerFixture extends AutoCloseable {
 
     /** {@code remoteRoot()} joined with {@code relative}. */
     default String remote(String relative) {
-        return remoteRoot().endsWith("/") ? remoteRoot() + relative : remoteRoot() + "/" + relative;
+        return RemotePaths.join(remoteRoot(), relative);
     }
 
     /** Plain-FTP passive settings for this server, with short timeouts fit for tests. */
