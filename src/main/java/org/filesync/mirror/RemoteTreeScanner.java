@@ -2,8 +2,9 @@ package org.filesync.mirror;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +14,7 @@ import org.filesync.ftp.EntryType;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpReplyException;
 import org.filesync.ftp.FtpSession;
+import org.filesync.ftp.NamedThreadFactory;
 import org.filesync.ftp.RemoteEntry;
 import org.filesync.ftp.RemotePaths;
 import org.filesync.ftp.TimePrecision;
@@ -70,14 +72,11 @@ public final class RemoteTreeScanner {
             throw new FtpReplyException("remote folder " + root, 550, "does not exist (or is not a folder)");
         }
         Scan scan = new Scan(root);
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-            Thread worker = new Thread(scan::listFolders, "filesync-list-" + i);
-            worker.start();
-            workers.add(worker);
-        }
-        for (Thread worker : workers) {
-            worker.join();
+        ExecutorService listers = Executors.newFixedThreadPool(parallel, new NamedThreadFactory("filesync-list", false));
+        try {
+            listers.invokeAll(Collections.nCopies(parallel, Executors.callable(scan::listFolders)));
+        } finally {
+            listers.shutdownNow();
         }
         Exception failure = scan.rootFailure.get();
         if (failure instanceof FtpException ftp) {
