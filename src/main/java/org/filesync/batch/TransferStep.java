@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.filesync.ftp.FtpException;
-import org.filesync.ftp.LocalFileException;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.RestartPoint;
 import org.filesync.history.TransferLog.NewTransfer;
 import org.filesync.mirror.ResumeHint;
@@ -43,7 +43,7 @@ final class TransferStep implements Tasklet {
         } catch (FtpException e) {
             throw new RunFailedException("cannot create the target folder: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new RunFailedException("cannot create the target folder: " + LocalFileException.describe(e), e);
+            throw new RunFailedException("cannot create the target folder: " + FailureMessages.of(e), e);
         }
         List<NewTransfer> failedFolders = new ArrayList<>();
         for (String folder : run.plan.directoriesToCreate()) {

@@ -10,6 +10,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.LocalFileException;
@@ -126,7 +127,7 @@ public final class DownloadTransfer extends ResumableTransfer {
         try {
             Files.deleteIfExists(stamp(file));
         } catch (IOException e) {
-            log.debug("{}: cannot remove the stamp {}: {}", file.path(), stamp(file), LocalFileException.describe(e));
+            log.debug("{}: cannot remove the stamp {}: {}", file.path(), stamp(file), FailureMessages.of(e));
         }
     }
 

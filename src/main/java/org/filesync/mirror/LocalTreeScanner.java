@@ -10,7 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import org.filesync.ftp.EntryNames;
-import org.filesync.ftp.LocalFileException;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.TimePrecision;
 import org.filesync.jobs.PathFilter;
 
@@ -77,7 +77,7 @@ public final class LocalTreeScanner {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                unlisted.add(new UnlistedFolder(relative(root, file), null, LocalFileException.describe(e)));
+                unlisted.add(new UnlistedFolder(relative(root, file), null, FailureMessages.of(e)));
                 return FileVisitResult.CONTINUE;
             }
         });
