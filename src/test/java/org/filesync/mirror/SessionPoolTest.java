@@ -10,13 +10,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.ftp.FtpConnectionException;
+import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpReplyException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.testing.ReplyScriptServer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SessionPoolTest {
 
@@ -54,27 +58,24 @@ class SessionPoolTest {
         }
     }
 
-    @Test
-    void executeDiscardsTheSessionWhenItsConnectionWasLost() throws Exception {
-        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()))) {
-            AtomicReference<FtpSession> lost = new AtomicReference<>();
-            assertThatThrownBy(() -> pool.executeWithoutResult(session -> {
-                lost.set(session);
-                throw new FtpConnectionException("control connection lost", null, false, true);
-            })).isInstanceOf(FtpConnectionException.class);
-
-            assertThat(pool.<FtpSession>execute(session -> session)).isNotSameAs(lost.get());
-        }
+    static Stream<Exception> failuresThatEndTheSession() {
+        return Stream.of(new FtpConnectionException("control connection lost", null, false, true),
+                new IllegalStateException("a bug in the callback"));
     }
 
-    @Test
-    void executeDiscardsTheSessionAfterAnUnforeseenFailure() throws Exception {
+    @ParameterizedTest
+    @MethodSource("failuresThatEndTheSession")
+    void executeDiscardsTheSessionWhenItsConnectionWasLostOrTheCallbackFailedUnforeseen(Exception failure)
+            throws Exception {
         try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()))) {
             AtomicReference<FtpSession> failed = new AtomicReference<>();
             assertThatThrownBy(() -> pool.executeWithoutResult(session -> {
                 failed.set(session);
-                throw new IllegalStateException("a bug in the callback");
-            })).isInstanceOf(IllegalStateException.class);
+                if (failure instanceof FtpException ftp) {
+                    throw ftp;
+                }
+                throw (RuntimeException) failure;
+            })).isSameAs(failure);
 
             assertThat(pool.<FtpSession>execute(session -> session)).isNotSameAs(failed.get());
         }
