@@ -49,8 +49,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         // Opening the database and reading the job files each take a few hundred milliseconds of
-        // class loading: do them side by side.
-        // Its own thread, not the common pool: opening blocks on JDBC.
+        // class loading: do them side by side, the opening on a thread of its own (it blocks on JDBC).
         ExecutorService opener = Executors.newSingleThreadExecutor(new NamedThreadFactory("filesync-open-database", true));
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(
                 () -> root.options.openDatabase(JobCatalog.MAX_PARALLEL + 4), opener);

@@ -14,9 +14,6 @@ public final class FailureMessages {
 
     /** The failure as "FILE: what went wrong" where the exception names its file, else what went wrong. */
     public static String of(Throwable e) {
-        if (e instanceof LocalFileException) {
-            return e.getMessage();
-        }
         if (e instanceof FileSystemException named && named.getFile() != null) {
             return named.getFile() + (named.getOtherFile() == null ? "" : " -> " + named.getOtherFile()) + ": "
                     + reason(e);
