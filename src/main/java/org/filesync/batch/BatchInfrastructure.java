@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.LocalDateTime;
 import javax.sql.DataSource;
+import org.filesync.ftp.FailureMessages;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
@@ -71,7 +72,7 @@ public final class BatchInfrastructure {
             operator.setJobRegistry(running);
             operator.afterPropertiesSet();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot set up Spring Batch: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot set up Spring Batch: " + FailureMessages.of(e), e);
         }
     }
 

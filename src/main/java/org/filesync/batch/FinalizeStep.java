@@ -1,6 +1,7 @@
 package org.filesync.batch;
 
 import java.io.IOException;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpException;
 import org.filesync.history.RunCounters;
 import org.filesync.history.RunStatus;
@@ -39,7 +40,7 @@ final class FinalizeStep implements Tasklet {
                 run.direction.removeLeftoverPartials();
             } catch (IOException | FtpException e) {
                 // A partial file left behind breaks the promise of a clean target after exit 0.
-                error = "cannot remove leftover partial files: " + e.getMessage();
+                error = "cannot remove leftover partial files: " + FailureMessages.of(e);
             }
         }
         RunStatus status = counters.filesFailed() == 0 && error == null ? RunStatus.COMPLETED

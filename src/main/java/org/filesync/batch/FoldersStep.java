@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.filesync.ftp.FtpException;
-import org.filesync.ftp.LocalFileException;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.history.TransferLog.NewTransfer;
 import org.filesync.mirror.UnsafeLocalPathException;
 import org.springframework.batch.core.StepContribution;
@@ -31,7 +31,7 @@ final class FoldersStep implements Tasklet {
         } catch (FtpException e) {
             throw new RunFailedException("cannot create the target folder: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new RunFailedException("cannot create the target folder: " + LocalFileException.describe(e), e);
+            throw new RunFailedException("cannot create the target folder: " + FailureMessages.of(e), e);
         }
         List<NewTransfer> failedFolders = new ArrayList<>();
         for (String folder : run.plan.directoriesToCreate()) {

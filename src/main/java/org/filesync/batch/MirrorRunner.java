@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.filesync.ftp.BandwidthThrottle;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpSessionFactory;
 import org.filesync.ftp.FtpSessionSettings;
 import org.filesync.ftp.TlsMode;
@@ -93,7 +94,7 @@ public final class MirrorRunner {
         long period = RunLog.HEARTBEAT_INTERVAL.toMillis();
         heartbeat.scheduleAtFixedRate(() -> heartbeatQuietly(start.runId(), execution, stop), period, period,
                 TimeUnit.MILLISECONDS);
-        ThreadPoolTaskExecutor transferThreads = Threads.pool("filesync-transfer-", job.parallel());
+        ThreadPoolTaskExecutor transferThreads = Threads.pool("filesync-transfer", job.parallel());
         try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
             MirrorRunContext context = new MirrorRunContext(job, start.runId(), sessions, runLog, transferLog, catalog,
                     transactions, progress, stop);
@@ -143,7 +144,7 @@ public final class MirrorRunner {
         try {
             return batch.launcher().run(springJob, parameters);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot launch the batch job: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot launch the batch job: " + FailureMessages.of(e), e);
         } finally {
             batch.unregister(springJob);
         }
@@ -162,8 +163,7 @@ public final class MirrorRunner {
         while (!(cause instanceof RunFailedException) && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        Throwable shown = cause instanceof RunFailedException ? cause : failure;
-        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+        return FailureMessages.of(cause instanceof RunFailedException ? cause : failure);
     }
 
     private FtpSessionFactory sessionFactory(JobDefinition job) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpException;
-import org.filesync.ftp.LocalFileException;
 import org.filesync.history.SyncedStateCatalog;
 import org.filesync.history.TransferLog.NewTransfer;
 import org.filesync.history.TransferStatus;
@@ -93,7 +93,7 @@ final class PlanStep implements Tasklet {
         } catch (FtpException e) {
             throw new RunFailedException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new RunFailedException("listing the local folder: " + LocalFileException.describe(e), e);
+            throw new RunFailedException("listing the local folder: " + FailureMessages.of(e), e);
         }
         Map<String, SyncState> catalog = new HashMap<>();
         synced.join().forEach((path, entry) -> catalog.put(path, new SyncState(entry.size(), entry.modified())));

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import org.filesync.ftp.NamedThreadFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** The run's own threads, named so that a thread dump says what each is for; daemons, so none keeps a stopped process alive. */
@@ -27,17 +28,12 @@ final class Threads {
         ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
         pool.setCorePoolSize(size);
         pool.setMaxPoolSize(size);
-        pool.setThreadNamePrefix(prefix);
-        pool.setDaemon(true);
+        pool.setThreadFactory(new NamedThreadFactory(prefix, true));
         pool.initialize();
         return pool;
     }
 
     private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        return new NamedThreadFactory(name, true);
     }
 }

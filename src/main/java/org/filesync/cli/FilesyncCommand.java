@@ -3,6 +3,7 @@ package org.filesync.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.filesync.ftp.FailureMessages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,20 +34,10 @@ final class FilesyncCommand implements Runnable {
                 cmd.getErr().println("filesync: " + exception.getMessage());
                 return ExitCode.CONFIGURATION;
             }
-            cmd.getErr().println("filesync: " + describe(exception));
+            cmd.getErr().println("filesync: " + FailureMessages.withRootCause(exception));
             return ExitCode.FAILED;
         });
         return commandLine;
-    }
-
-    private static String describe(Throwable exception) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = exception.getMessage() == null ? exception.getClass().getSimpleName() : exception.getMessage();
-        boolean saidAlready = root.getMessage() == null || message.contains(root.getMessage());
-        return root == exception || saidAlready ? message : message + ": " + root.getMessage();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

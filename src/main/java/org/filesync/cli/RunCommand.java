@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.ftp.CommonsNetSessionFactory;
+import org.filesync.ftp.NamedThreadFactory;
 import org.filesync.history.Database;
 import org.filesync.history.JobAlreadyRunningException;
 import org.filesync.history.NodeIdentity;
@@ -46,9 +49,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         // Opening the database and reading the job files each take a few hundred milliseconds of
-        // class loading: do them side by side.
+        // class loading: do them side by side, the opening on a thread of its own (it blocks on JDBC).
+        ExecutorService opener = Executors.newSingleThreadExecutor(new NamedThreadFactory("filesync-open-database", true));
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(
-                () -> root.options.openDatabase(JobCatalog.MAX_PARALLEL + 4));
+                () -> root.options.openDatabase(JobCatalog.MAX_PARALLEL + 4), opener);
+        opener.shutdown();
         JobDefinition definition;
         try {
             definition = findJob(root.options.loadJobs(), job);

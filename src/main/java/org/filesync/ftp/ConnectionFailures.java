@@ -57,7 +57,7 @@ final class ConnectionFailures {
         CertificateException certificate = certificateCause(e);
         if (certificate != null) {
             return new FtpConnectionException("TLS certificate of " + endpoint + " not trusted: "
-                    + innermostMessage(certificate), e, true, controlLost);
+                    + FailureMessages.ofRootCause(certificate), e, true, controlLost);
         }
         if (e instanceof SSLHandshakeException || e instanceof SSLException && stage == Stage.CONNECT) {
             return new FtpConnectionException("TLS handshake failure with " + endpoint + ": " + e.getMessage(), e,
@@ -66,8 +66,7 @@ final class ConnectionFailures {
         if (e instanceof FTPConnectionClosedException || e instanceof EOFException) {
             return new FtpConnectionException("connection closed by server: " + where, e, false, controlLost);
         }
-        return new FtpConnectionException(where + " lost: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getMessage()), e, false, controlLost);
+        return new FtpConnectionException(where + " lost: " + FailureMessages.of(e), e, false, controlLost);
     }
 
     private static CertificateException certificateCause(Throwable e) {
@@ -77,21 +76,6 @@ final class ConnectionFailures {
             }
         }
         return null;
-    }
-
-    /**
-     * The JDK's wrappers repeat their cause's class name in their message ("PKIX path building failed:
-     * sun.security...SunCertPathBuilderException: unable to find valid certification path"): the
-     * innermost message is the one an operator can read.
-     */
-    private static String innermostMessage(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                message = t.getMessage();
-            }
-        }
-        return message;
     }
 
     private static String seconds(Duration timeout) {

@@ -7,6 +7,8 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,12 +36,17 @@ final class ControlChannel {
     // Written by the transferring thread (keep-alives), read by a transfer's reply reader.
     private final AtomicInteger unansweredNoops = new AtomicInteger();
     private volatile CompletableFuture<Reply> replyInBackground;
+    /** One transfer's replies at a time; its thread ends when idle, so a channel dropped without close leaves none. */
+    private final ThreadPoolExecutor replyReader;
 
     ControlChannel(FTPClient client, String endpoint, Duration idleTimeout) {
         this.client = client;
         this.extras = (ControlClients.Extras) client;
         this.endpoint = endpoint;
         this.idleTimeout = idleTimeout;
+        this.replyReader = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new NamedThreadFactory("filesync-replies-" + endpoint, true));
+        replyReader.allowCoreThreadTimeOut(true);
     }
 
     String endpoint() {
@@ -166,7 +173,7 @@ final class ControlChannel {
     void readRepliesDuringTransfer(String command, Consumer<Reply> preliminary) {
         CompletableFuture<Reply> result = new CompletableFuture<>();
         replyInBackground = result;
-        Thread reader = new Thread(() -> {
+        replyReader.execute(() -> {
             try {
                 // No read timeout of its own: readFinalReply bounds the wait, and closes the connection when it ends.
                 Reply reply = read(Duration.ZERO, command);
@@ -182,9 +189,7 @@ final class ControlChannel {
             } catch (FtpException | RuntimeException e) {
                 result.completeExceptionally(e);
             }
-        }, "filesync-replies-" + endpoint);
-        reader.setDaemon(true);
-        reader.start();
+        });
     }
 
     private Reply await(CompletableFuture<Reply> background, Duration timeout, String command) throws FtpException {

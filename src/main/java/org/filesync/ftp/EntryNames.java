@@ -3,9 +3,10 @@ package org.filesync.ftp;
 /**
  * Which listed names must never be used as file names: a listing is the server's word, and a
  * hostile or broken server could name an entry so that it escapes the mirror's root or smuggles a
- * second command into the next one (DESIGN.md, Safety rules).
+ * second command into the next one (DESIGN.md, Safety rules). The mirror holds local names to the
+ * same rules.
  */
-final class EntryNames {
+public final class EntryNames {
 
     /** Sizes beyond this (1 EiB) are not files but garbage in the listing. */
     static final long ABSURD_SIZE = 1L << 60;
@@ -18,8 +19,8 @@ final class EntryNames {
         return ".".equals(name) || "..".equals(name);
     }
 
-    /** Why {@code name} must not be used, or null when it is safe. */
-    static String rejectionOf(String name) {
+    /** Why {@code name} (one path segment) must not be used, or null when it is safe. */
+    public static String rejectionOf(String name) {
         if (name.isEmpty()) {
             return "empty name";
         }

@@ -6,11 +6,17 @@ public final class RemotePaths {
     private RemotePaths() {
     }
 
-    /** {@code folder} + '/' + {@code name}, without doubling a trailing '/' ("" and "/" stay relative and absolute). */
-    public static String join(String folder, String name) {
-        if (folder == null || folder.isEmpty()) {
-            return name;
+    /**
+     * {@code folder} + '/' + {@code path}, without doubling a trailing '/' ("/" stays absolute). An
+     * empty side is left out: "" is the login folder (or a relative root), and "" joined with "" is ".".
+     */
+    public static String join(String folder, String path) {
+        if (path.isEmpty()) {
+            return folder.isEmpty() ? "." : folder;
         }
-        return folder.endsWith("/") ? folder + name : folder + "/" + name;
+        if (folder.isEmpty()) {
+            return path;
+        }
+        return folder.endsWith("/") ? folder + path : folder + "/" + path;
     }
 }

@@ -1,5 +1,6 @@
 package org.filesync.jobs;
 
+import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpEndpoint;
 import org.filesync.ftp.PortRange;
 import org.filesync.ftp.TlsMode;
@@ -136,7 +137,7 @@ final class RemoteSectionParser {
             }
             return Optional.of(new Secret(password));
         } catch (IOException e) {
-            remote.error("passwordFile", "cannot read '" + path + "': " + describe(e));
+            remote.error("passwordFile", "cannot read '" + path + "': " + FailureMessages.reason(e));
             return Optional.empty();
         }
     }
@@ -150,7 +151,7 @@ final class RemoteSectionParser {
             }
             return Optional.of(path);
         } catch (IOException e) {
-            remote.error("certificate", "cannot read '" + path + "': " + describe(e));
+            remote.error("certificate", "cannot read '" + path + "': " + FailureMessages.reason(e));
         } catch (CertificateException e) {
             remote.error("certificate", "'" + path + "' is not a PEM certificate: " + e.getMessage());
         }
@@ -199,11 +200,5 @@ final class RemoteSectionParser {
         if (remote.has(key)) {
             remote.error(key, "only applies with " + condition);
         }
-    }
-
-    private static String describe(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

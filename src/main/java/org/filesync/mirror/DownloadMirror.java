@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
+import org.filesync.ftp.NamedThreadFactory;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.jobs.VerifyMode;
 
@@ -31,15 +35,15 @@ final class DownloadMirror implements MirrorDirection {
     @Override
     public Sides scan() throws FtpException, IOException, InterruptedException {
         // The local walk runs while the server lists: neither waits for the other.
-        FutureTask<TreeListing> local = new FutureTask<>(() -> new LocalTreeScanner(job.pathFilter()).scan(localRoot));
-        Thread walker = new Thread(local, "filesync-local-scan");
-        walker.start();
+        ExecutorService walker = Executors.newSingleThreadExecutor(new NamedThreadFactory("filesync-local-scan", false));
+        Future<TreeListing> local = walker.submit(() -> new LocalTreeScanner(job.pathFilter()).scan(localRoot));
+        walker.shutdown();
         TreeListing source;
         try {
             source = new RemoteTreeScanner(sessions, job.parallel(), job.pathFilter(), RetryPolicy.of(job.retries()))
                     .scan(job.remote().path(), false);
         } finally {
-            walker.join();
+            walker.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
         }
         TreeListing target = localListing(local);
         partials.clear();
@@ -47,7 +51,7 @@ final class DownloadMirror implements MirrorDirection {
         return new Sides(source, target);
     }
 
-    private static TreeListing localListing(FutureTask<TreeListing> local) throws IOException, InterruptedException {
+    private static TreeListing localListing(Future<TreeListing> local) throws IOException, InterruptedException {
         try {
             return local.get();
         } catch (ExecutionException e) {

@@ -10,9 +10,11 @@ import java.nio.file.attribute.FileTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.LocalFileException;
+import org.filesync.ftp.RemotePaths;
 import org.filesync.ftp.RestartPoint;
 import org.filesync.ftp.TransferListener;
 import org.filesync.ftp.TransferResult;
@@ -79,7 +81,7 @@ final class DownloadTransfer extends ResumableTransfer {
     protected TransferResult move(PlannedFile file, FtpSession session, RestartPoint from, TransferListener listener)
             throws IOException, FtpException {
         // the listed size lets the transport tell a cut transfer that the server still answers 226
-        return session.retrieve(SafePaths.remotePath(remoteRoot, file.path()), partial(file), from, file.size(), listener);
+        return session.retrieve(RemotePaths.join(remoteRoot, file.path()), partial(file), from, file.size(), listener);
     }
 
     @Override
@@ -90,7 +92,7 @@ final class DownloadTransfer extends ResumableTransfer {
         if (verify != VerifyMode.NONE && file.size() >= 0 && have != file.size()) {
             throw new VerificationException("received " + have + " of " + file.size() + " bytes", have > file.size());
         }
-        Optional<String> verifyNote = compareChecksums(file, session, SafePaths.remotePath(remoteRoot, file.path()),
+        Optional<String> verifyNote = compareChecksums(file, session, RemotePaths.join(remoteRoot, file.path()),
                 partial);
         if (file.source().modified() != null) {
             Files.setLastModifiedTime(partial, FileTime.from(file.source().modified()));
@@ -124,7 +126,7 @@ final class DownloadTransfer extends ResumableTransfer {
         try {
             Files.deleteIfExists(stamp(file));
         } catch (IOException e) {
-            log.debug("{}: cannot remove the stamp {}: {}", file.path(), stamp(file), LocalFileException.describe(e));
+            log.debug("{}: cannot remove the stamp {}: {}", file.path(), stamp(file), FailureMessages.of(e));
         }
     }
 

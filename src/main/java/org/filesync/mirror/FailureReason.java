@@ -1,8 +1,8 @@
 package org.filesync.mirror;
 
 import java.io.IOException;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpException;
-import org.filesync.ftp.LocalFileException;
 
 /**
  * What the history says about a path that failed: the server's reply code where there was one,
@@ -16,8 +16,8 @@ public record FailureReason(Integer replyCode, String message) {
             return new FailureReason(ftp.replyCode(), ftp.getMessage());
         }
         if (failure instanceof IOException io) {
-            return new FailureReason(null, "local: " + LocalFileException.describe(io));
+            return new FailureReason(null, "local: " + FailureMessages.of(io));
         }
-        return new FailureReason(null, failure.getMessage());
+        return new FailureReason(null, FailureMessages.of(failure));
     }
 }

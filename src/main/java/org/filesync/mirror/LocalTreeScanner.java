@@ -9,7 +9,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import org.filesync.ftp.LocalFileException;
+import org.filesync.ftp.EntryNames;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.TimePrecision;
 import org.filesync.jobs.PathFilter;
 
@@ -43,9 +44,9 @@ public final class LocalTreeScanner {
                     return FileVisitResult.CONTINUE;
                 }
                 String path = relative(root, dir);
-                var unsafe = SafePaths.unsafeNameReason(dir.getFileName().toString());
-                if (unsafe.isPresent()) {
-                    rejected.add(new RejectedEntry(RemoteTreeScanner.printable(path), unsafe.get()));
+                String rejection = EntryNames.rejectionOf(dir.getFileName().toString());
+                if (rejection != null) {
+                    rejected.add(new RejectedEntry(RemoteTreeScanner.printable(path), rejection));
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 if (!filter.acceptsDirectory(path)) {
@@ -59,12 +60,13 @@ public final class LocalTreeScanner {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString();
                 String path = relative(root, file);
+                String rejection = EntryNames.rejectionOf(name);
                 if (SafePaths.isPartialName(name)) {
                     partials.add(SafePaths.finalPath(path));
                 } else if (!filter.acceptsFile(path)) {
                     return FileVisitResult.CONTINUE;
-                } else if (SafePaths.unsafeNameReason(name).isPresent()) {
-                    rejected.add(new RejectedEntry(RemoteTreeScanner.printable(path), SafePaths.unsafeNameReason(name).get()));
+                } else if (rejection != null) {
+                    rejected.add(new RejectedEntry(RemoteTreeScanner.printable(path), rejection));
                 } else if (attrs.isRegularFile()) {
                     files.add(TreeEntry.file(path, attrs.size(), attrs.lastModifiedTime().toInstant(), TimePrecision.EXACT));
                 } else {
@@ -75,7 +77,7 @@ public final class LocalTreeScanner {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                unlisted.add(new UnlistedFolder(relative(root, file), null, LocalFileException.describe(e)));
+                unlisted.add(new UnlistedFolder(relative(root, file), null, FailureMessages.of(e)));
                 return FileVisitResult.CONTINUE;
             }
         });

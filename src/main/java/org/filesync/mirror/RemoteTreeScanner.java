@@ -2,8 +2,9 @@ package org.filesync.mirror;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +14,9 @@ import org.filesync.ftp.EntryType;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpReplyException;
 import org.filesync.ftp.FtpSession;
+import org.filesync.ftp.NamedThreadFactory;
 import org.filesync.ftp.RemoteEntry;
+import org.filesync.ftp.RemotePaths;
 import org.filesync.ftp.TimePrecision;
 import org.filesync.jobs.PathFilter;
 import org.slf4j.Logger;
@@ -69,14 +72,11 @@ public final class RemoteTreeScanner {
             throw new FtpReplyException("remote folder " + root, 550, "does not exist (or is not a folder)");
         }
         Scan scan = new Scan(root);
-        List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-            Thread worker = new Thread(scan::listFolders, "filesync-list-" + i);
-            worker.start();
-            workers.add(worker);
-        }
-        for (Thread worker : workers) {
-            worker.join();
+        ExecutorService listers = Executors.newFixedThreadPool(parallel, new NamedThreadFactory("filesync-list", false));
+        try {
+            listers.invokeAll(Collections.nCopies(parallel, Executors.callable(scan::listFolders)));
+        } finally {
+            listers.shutdownNow();
         }
         Exception failure = scan.rootFailure.get();
         if (failure instanceof FtpException ftp) {
@@ -92,15 +92,7 @@ public final class RemoteTreeScanner {
         if (root.isEmpty() || root.equals(".") || root.equals("/")) {
             return true;
         }
-        FtpSession session = sessions.borrow();
-        try {
-            boolean exists = session.isDirectory(root);
-            sessions.release(session);
-            return exists;
-        } catch (FtpException e) {
-            sessions.discard(session);
-            throw e;
-        }
+        return sessions.execute(session -> session.isDirectory(root));
     }
 
     /** A folder waiting to be listed, and how many times listing it has failed so far. */
@@ -213,19 +205,14 @@ public final class RemoteTreeScanner {
         /** One folder's entries, sorted into what they are; nothing is kept of a folder whose listing fails. */
         private ListingCollector listOne(FtpSession session, String folder) throws FtpException {
             ListingCollector contents = new ListingCollector();
-            for (RemoteEntry entry : session.list(SafePaths.remotePath(root, folder))) {
-                String path = SafePaths.child(folder, entry.name());
+            for (RemoteEntry entry : session.list(RemotePaths.join(root, folder))) {
+                String path = RemotePaths.join(folder, entry.name());
                 if (entry.type() == EntryType.UNREADABLE) {
                     contents.unreadable(new UnreadableLine(folder, printable(entry.name())));
                     continue;
                 }
                 if (entry.isRejected()) {
-                    contents.reject(new RejectedEntry(SafePaths.child(folder, printable(entry.name())), entry.rejection()));
-                    continue;
-                }
-                var unsafe = SafePaths.unsafeNameReason(entry.name());
-                if (unsafe.isPresent()) {
-                    contents.reject(new RejectedEntry(SafePaths.child(folder, printable(entry.name())), unsafe.get()));
+                    contents.reject(new RejectedEntry(RemotePaths.join(folder, printable(entry.name())), entry.rejection()));
                 } else if (entry.type() == EntryType.DIRECTORY && depth(path) > maxDepth) {
                     // its contents are unknown: nothing below it may be deleted on the strength of this listing
                     contents.unlisted(new UnlistedFolder(path, null,
@@ -260,7 +247,7 @@ public final class RemoteTreeScanner {
         }
         boolean recent = entry.modified() != null && entry.modified().isAfter(Instant.now().minus(RECENT));
         if (SyncState.isCoarse(entry.precision()) && recent && session.features().mdtm()) {
-            var exact = session.modificationTime(SafePaths.remotePath(root, path));
+            var exact = session.modificationTime(RemotePaths.join(root, path));
             if (exact.isPresent()) {
                 return TreeEntry.file(path, entry.size(), exact.get(), TimePrecision.EXACT);
             }

@@ -3,11 +3,12 @@ package org.filesync.mirror;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import org.filesync.ftp.EntryNames;
 
 /**
- * The path-safety rules: a name from a listing that contains '/', '\', NUL, CR or LF, or is "."
- * or "..", or a path that would resolve outside the job's local root, is never used.
+ * The local side of the path-safety rules: a path with a segment {@link EntryNames} rejects, or
+ * one that would resolve outside the job's local root, is never used. Also the names of
+ * filesync's own working files.
  */
 public final class SafePaths {
 
@@ -16,31 +17,6 @@ public final class SafePaths {
     public static final String STAMP_SUFFIX = ".filesync-stamp";
 
     private SafePaths() {
-    }
-
-    /** Why {@code name} (one path segment) must not be used, or empty when it is safe. */
-    public static Optional<String> unsafeNameReason(String name) {
-        if (name.isEmpty()) {
-            return Optional.of("empty name");
-        }
-        if (name.equals(".") || name.equals("..")) {
-            return Optional.of("name '" + name + "' refers to a folder itself");
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            String what = switch (c) {
-                case '/' -> "'/'";
-                case '\\' -> "'\\'";
-                case '\0' -> "NUL";
-                case '\r' -> "CR";
-                case '\n' -> "LF";
-                default -> null;
-            };
-            if (what != null) {
-                return Optional.of("unsafe name: contains " + what);
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -52,9 +28,9 @@ public final class SafePaths {
     public static Path resolveInside(Path root, String relativePath) throws UnsafeLocalPathException {
         Path resolved = root;
         for (String segment : relativePath.split("/", -1)) {
-            Optional<String> reason = unsafeNameReason(segment);
-            if (reason.isPresent()) {
-                throw new UnsafeLocalPathException(relativePath + ": " + reason.get());
+            String rejection = EntryNames.rejectionOf(segment);
+            if (rejection != null) {
+                throw new UnsafeLocalPathException(relativePath + ": " + rejection);
             }
             resolved = resolved.resolve(segment);
         }
@@ -103,24 +79,8 @@ public final class SafePaths {
                 || name.endsWith(STAMP_SUFFIX) && name.length() > STAMP_SUFFIX.length() + 1);
     }
 
-    /** The remote path of {@code relativePath} under the remote root ("" = the login folder). */
-    public static String remotePath(String root, String relativePath) {
-        if (relativePath.isEmpty()) {
-            return root.isEmpty() ? "." : root;
-        }
-        if (root.isEmpty()) {
-            return relativePath;
-        }
-        return root.endsWith("/") ? root + relativePath : root + "/" + relativePath;
-    }
-
     /** A path relative to the root as the history shows it: "." for the root itself. */
     public static String shown(String relativePath) {
         return relativePath.isEmpty() ? "." : relativePath;
-    }
-
-    /** The path of {@code name} inside the relative folder {@code folder} ("" = the root). */
-    public static String child(String folder, String name) {
-        return folder.isEmpty() ? name : folder + "/" + name;
     }
 }

@@ -11,7 +11,9 @@ import org.filesync.ftp.FtpSessionFactory;
 
 /**
  * The FTP sessions of one run: opened on demand up to the job's {@code parallel}, handed to one
- * worker at a time, and kept across the run's steps so that no file costs a reconnect.
+ * worker at a time, and kept across the run's steps so that no file costs a reconnect. The lock
+ * guards the bookkeeping only: NOOP and QUIT go out without it, so one silent server connection
+ * holds up the worker that uses it and no other.
  */
 public final class SessionPool implements AutoCloseable {
 
@@ -24,18 +26,48 @@ public final class SessionPool implements AutoCloseable {
         this.factory = factory;
     }
 
-    /** An idle live session, or a new one. */
-    public FtpSession borrow() throws FtpException {
-        synchronized (this) {
-            while (!idle.isEmpty()) {
-                FtpSession session = idle.pop();
-                if (session.isAlive()) {
-                    return session;
-                }
+    /**
+     * Runs {@code callback} on a borrowed session and gives the session back: released when the
+     * callback returns or fails with the connection intact, discarded when the connection was lost
+     * or the callback failed in a way nobody foresaw.
+     */
+    public <T> T execute(SessionCallback<T> callback) throws FtpException {
+        FtpSession session = borrow();
+        boolean reusable = false;
+        try {
+            T result = callback.doInSession(session);
+            reusable = true;
+            return result;
+        } catch (FtpException e) {
+            reusable = !e.connectionLost();
+            throw e;
+        } finally {
+            if (reusable) {
+                release(session);
+            } else {
                 discard(session);
             }
         }
-        FtpSession session = factory.open();
+    }
+
+    /** {@link #execute(SessionCallback)} for work with no result. */
+    public void executeWithoutResult(SessionAction action) throws FtpException {
+        execute(session -> {
+            action.doInSession(session);
+            return null;
+        });
+    }
+
+    /** An idle live session, or a new one. */
+    public FtpSession borrow() throws FtpException {
+        FtpSession session;
+        while ((session = nextIdle()) != null) {
+            if (session.isAlive()) {
+                return session;
+            }
+            discard(session);
+        }
+        session = factory.open();
         synchronized (this) {
             if (!aborted) {
                 all.add(session);
@@ -44,6 +76,10 @@ public final class SessionPool implements AutoCloseable {
         }
         session.close();
         throw new FtpConnectionException("the run is stopping: no new FTP session is opened", null, false);
+    }
+
+    private synchronized FtpSession nextIdle() {
+        return idle.poll();
     }
 
     public synchronized void release(FtpSession session) {
@@ -61,16 +97,16 @@ public final class SessionPool implements AutoCloseable {
         session.close();
     }
 
-    /**
-     * Ends every session's work at once, from any thread: data and control connections are
-     * closed, so a transfer stalled on a silent server fails now instead of at its idle timeout.
-     * For a stop: no session is opened after it.
-     */
     /** Whether {@link #abort()} was called: a failure after it is the stop's, not the server's. */
     public synchronized boolean isAborted() {
         return aborted;
     }
 
+    /**
+     * Ends every session's work at once, from any thread: data and control connections are
+     * closed, so a transfer stalled on a silent server fails now instead of at its idle timeout.
+     * For a stop: no session is opened after it.
+     */
     public void abort() {
         List<FtpSession> open;
         synchronized (this) {

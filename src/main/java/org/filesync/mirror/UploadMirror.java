@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpReplyException;
-import org.filesync.ftp.FtpSession;
+import org.filesync.ftp.RemotePaths;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.jobs.VerifyMode;
 
@@ -47,32 +47,32 @@ final class UploadMirror implements MirrorDirection {
         if (root.isEmpty() || root.equals("/")) {
             return;
         }
-        StringBuilder path = new StringBuilder(root.startsWith("/") ? "/" : "");
+        String folder = root.startsWith("/") ? "/" : "";
         for (String segment : root.split("/")) {
             if (segment.isEmpty()) {
                 continue;
             }
-            path.append(path.length() == 0 || path.charAt(path.length() - 1) == '/' ? "" : "/").append(segment);
-            String folder = path.toString();
+            folder = RemotePaths.join(folder, segment);
+            String made = folder;
             // a session each: a folder check may end its session (see FtpSession#isDirectory)
-            withSession(session -> session.makeDirectory(folder));
+            sessions.executeWithoutResult(session -> session.makeDirectory(made));
         }
     }
 
     @Override
     public void createDirectory(String path) throws FtpException {
-        withSession(session -> session.makeDirectory(SafePaths.remotePath(job.remote().path(), path)));
+        sessions.executeWithoutResult(session -> session.makeDirectory(remote(path)));
     }
 
     @Override
     public void deleteFile(String path) throws FtpException {
-        withSession(session -> session.delete(SafePaths.remotePath(job.remote().path(), path)));
+        sessions.executeWithoutResult(session -> session.delete(remote(path)));
     }
 
     @Override
     public void deleteDirectory(String path) throws FtpException {
-        String folder = SafePaths.remotePath(job.remote().path(), path);
-        withSession(session -> {
+        String folder = remote(path);
+        sessions.executeWithoutResult(session -> {
             if (session.list(folder).isEmpty()) {
                 session.removeDirectory(folder);
             }
@@ -86,7 +86,7 @@ final class UploadMirror implements MirrorDirection {
         for (String path : partials) {
             for (String leftover : List.of(SafePaths.partialName(path), SafePaths.stampName(path))) {
                 try {
-                    withSession(session -> session.delete(SafePaths.remotePath(job.remote().path(), leftover)));
+                    sessions.executeWithoutResult(session -> session.delete(remote(leftover)));
                 } catch (FtpReplyException e) {
                     if (e.isTransient()) {
                         throw e;
@@ -104,22 +104,7 @@ final class UploadMirror implements MirrorDirection {
                 Set.copyOf(partials), stop);
     }
 
-    private interface SessionAction {
-        void apply(FtpSession session) throws FtpException;
-    }
-
-    private void withSession(SessionAction action) throws FtpException {
-        FtpSession session = sessions.borrow();
-        try {
-            action.apply(session);
-            sessions.release(session);
-        } catch (FtpException e) {
-            if (e.connectionLost()) {
-                sessions.discard(session);
-            } else {
-                sessions.release(session);
-            }
-            throw e;
-        }
+    private String remote(String path) {
+        return RemotePaths.join(job.remote().path(), path);
     }
 }

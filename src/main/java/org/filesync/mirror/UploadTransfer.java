@@ -11,6 +11,7 @@ import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpReplyException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.LocalFileException;
+import org.filesync.ftp.RemotePaths;
 import org.filesync.ftp.RestartPoint;
 import org.filesync.ftp.TransferListener;
 import org.filesync.ftp.TransferResult;
@@ -74,7 +75,7 @@ final class UploadTransfer extends ResumableTransfer {
             }
         }
         Optional<String> verifyNote = compareChecksums(file, session, partial, localRoot.resolve(file.path()));
-        String target = SafePaths.remotePath(remoteRoot, file.path());
+        String target = RemotePaths.join(remoteRoot, file.path());
         try {
             session.rename(partial, target);
         } catch (FtpReplyException e) {
@@ -177,10 +178,10 @@ final class UploadTransfer extends ResumableTransfer {
     }
 
     private String stamp(PlannedFile file) {
-        return SafePaths.remotePath(remoteRoot, SafePaths.stampName(file.path()));
+        return RemotePaths.join(remoteRoot, SafePaths.stampName(file.path()));
     }
 
     private String partial(PlannedFile file) {
-        return SafePaths.remotePath(remoteRoot, SafePaths.partialName(file.path()));
+        return RemotePaths.join(remoteRoot, SafePaths.partialName(file.path()));
     }
 }

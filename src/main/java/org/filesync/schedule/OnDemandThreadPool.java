@@ -3,7 +3,7 @@ package org.filesync.schedule;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.filesync.ftp.NamedThreadFactory;
 import org.quartz.spi.ThreadPool;
 
 /**
@@ -14,17 +14,12 @@ import org.quartz.spi.ThreadPool;
  */
 public final class OnDemandThreadPool implements ThreadPool {
 
-    private final AtomicInteger threads = new AtomicInteger();
     private volatile ExecutorService executor;
     private volatile String instanceName = "filesync";
 
     @Override
     public void initialize() {
-        executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, instanceName + "-fire-" + threads.incrementAndGet());
-            thread.setDaemon(false);
-            return thread;
-        });
+        executor = Executors.newCachedThreadPool(new NamedThreadFactory(instanceName + "-fire", false));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.ftp.FtpSessionFactory;
 import org.filesync.ftp.FtpSessionSettings;
+import org.filesync.ftp.NamedThreadFactory;
 import org.filesync.history.Database;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunLog;
@@ -60,11 +61,8 @@ public final class SchedulerNode {
             JobFolderWatcher folder = new JobFolderWatcher(jobsDirectory, System::getenv);
             int scheduled = sync.apply(folder.load());
             scheduler.start();
-            ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "filesync-reload");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(
+                    new NamedThreadFactory("filesync-reload", true));
             long period = RELOAD_INTERVAL.toMillis();
             reloader.scheduleWithFixedDelay(() -> reload(folder, sync), period, period, TimeUnit.MILLISECONDS);
             log.info("node {} serving {} scheduled job(s) from {}", node.name(), scheduled, jobsDirectory);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.filesync.ftp.NamedThreadFactory;
 import org.filesync.history.Database;
 import org.filesync.history.HistoryJson;
 import org.filesync.history.RunDetails;
@@ -52,11 +53,7 @@ public final class Dashboard implements AutoCloseable {
     /** @throws IOException when the address cannot be listened on (in use, not local) */
     public static Dashboard start(InetSocketAddress address, Database database, Path jobsDirectory) throws IOException {
         HttpServer server = HttpServer.create(address, 16);
-        ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "filesync-dashboard");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService threads = Executors.newFixedThreadPool(2, new NamedThreadFactory("filesync-dashboard", true));
         Dashboard dashboard = new Dashboard(server, threads, database, jobsDirectory);
         server.createContext("/", dashboard::handle);
         server.setExecutor(threads);

@@ -14,7 +14,7 @@ class LocalFileExceptionTest {
     @Test
     void permissionDeniedSaysSoBesideTheFile() {
         // the JDK's AccessDeniedException (EACCES) carries the file name alone
-        assertThat(LocalFileException.describe(new AccessDeniedException("/data/mirror")))
+        assertThat(FailureMessages.of(new AccessDeniedException("/data/mirror")))
                 .isEqualTo("/data/mirror: permission denied");
     }
 
@@ -25,7 +25,7 @@ class LocalFileExceptionTest {
                 new IOException("No space left on device"));
 
         assertThat(full).hasMessage("/data/.a.bin.filesync-part: No space left on device");
-        assertThat(LocalFileException.describe(full)).isEqualTo(full.getMessage());
+        assertThat(FailureMessages.of(full)).isEqualTo(full.getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.filesync.ftp.FtpEndpoint;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.FtpSessionSettings;
+import org.filesync.ftp.RemotePaths;
 
 /**
  * A running FTP server for tests: where it listens, who may log in, and which local folder
@@ -35,7 +36,7 @@ public interface FtpServerFixture extends AutoCloseable {
 
     /** {@code remoteRoot()} joined with {@code relative}. */
     default String remote(String relative) {
-        return remoteRoot().endsWith("/") ? remoteRoot() + relative : remoteRoot() + "/" + relative;
+        return RemotePaths.join(remoteRoot(), relative);
     }
 
     /** Plain-FTP passive settings for this server, with short timeouts fit for tests. */

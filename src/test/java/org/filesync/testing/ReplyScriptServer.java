@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,6 +29,7 @@ public final class ReplyScriptServer implements FtpServerFixture {
 
     private final ServerSocket listener;
     private final Map<String, String> replies = new ConcurrentHashMap<>();
+    private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile List<String> features = List.of("SIZE", "MDTM", "REST STREAM");
@@ -90,6 +92,12 @@ public final class ReplyScriptServer implements FtpServerFixture {
         return this;
     }
 
+    /** From now on, answer {@code verb} with nothing at all, as a server that hangs on it would. */
+    public ReplyScriptServer neverAnswer(String verb) {
+        unanswered.add(verb.toUpperCase(Locale.ROOT));
+        return this;
+    }
+
     /** The FEAT lines to offer (default SIZE, MDTM, REST STREAM). */
     public ReplyScriptServer features(String... lines) {
         features = List.of(lines);
@@ -143,6 +151,9 @@ public final class ReplyScriptServer implements FtpServerFixture {
             while ((line = in.readLine()) != null) {
                 commands.add(line);
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+                if (unanswered.contains(verb)) {
+                    continue;
+                }
                 String scripted = replies.get(verb);
                 if (scripted != null && !scripted.startsWith("1")) {
                     send(out, scripted);
