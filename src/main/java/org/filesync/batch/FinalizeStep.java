@@ -45,7 +45,7 @@ final class FinalizeStep implements Tasklet {
         }
         RunStatus status = counters.filesFailed() == 0 && error == null ? RunStatus.COMPLETED
                 : RunStatus.COMPLETED_WITH_ERRORS;
-        run.runLog.finish(run.runId, status, counters, error);
+        run.runs.finish(run.runId, status, counters, error);
         return RepeatStatus.FINISHED;
     }
 }

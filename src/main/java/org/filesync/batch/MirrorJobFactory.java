@@ -62,7 +62,7 @@ final class MirrorJobFactory {
                 .listener(new JobExecutionListener() {
                     @Override
                     public void beforeJob(JobExecution execution) {
-                        run.runLog.attachExecution(run.runId, execution.getId());
+                        run.runs.attachExecution(run.runId, execution.getId());
                         started.accept(execution.getId());
                     }
                 })

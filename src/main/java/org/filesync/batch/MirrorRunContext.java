@@ -1,6 +1,6 @@
 package org.filesync.batch;
 
-import org.filesync.history.RunLog;
+import org.filesync.history.RunRegistry;
 import org.filesync.history.SyncedStateCatalog;
 import org.filesync.history.TransferLog;
 import org.filesync.history.TransferLog.NewTransfer;
@@ -27,7 +27,7 @@ final class MirrorRunContext {
     final long runId;
     final SessionPool sessions;
     final MirrorDirection direction;
-    final RunLog runLog;
+    final RunRegistry runs;
     final TransferLog transferLog;
     final SyncedStateCatalog catalog;
     /** One transaction around a chunk's writes to the transfer rows and the catalog. */
@@ -36,14 +36,14 @@ final class MirrorRunContext {
     final StopRequest stop;
     MirrorPlan plan;
 
-    MirrorRunContext(JobDefinition job, long runId, SessionPool sessions, RunLog runLog, TransferLog transferLog,
+    MirrorRunContext(JobDefinition job, long runId, SessionPool sessions, RunRegistry runs, TransferLog transferLog,
                      SyncedStateCatalog catalog, TransactionOperations transactions, RunProgress progress,
                      StopRequest stop) {
         this.job = job;
         this.runId = runId;
         this.sessions = sessions;
         this.direction = MirrorDirection.of(job, sessions);
-        this.runLog = runLog;
+        this.runs = runs;
         this.transferLog = transferLog;
         this.catalog = catalog;
         this.transactions = transactions;

@@ -13,7 +13,7 @@ import org.filesync.history.Database;
 import org.filesync.history.JobAlreadyRunningException;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunHistory;
-import org.filesync.history.RunLog;
+import org.filesync.history.RunRegistry;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStart;
 import org.filesync.history.RunStatus;
@@ -49,7 +49,7 @@ public final class MirrorRunner {
     private final BatchInfrastructure batch;
     private final Function<FtpSessionSettings, FtpSessionFactory> sessionFactories;
     private final NodeIdentity node;
-    private final RunLog runLog;
+    private final RunRegistry runs;
     private final TransferLog transferLog;
     private final SyncedStateCatalog catalog;
     private final TransactionOperations transactions;
@@ -60,7 +60,7 @@ public final class MirrorRunner {
         this.batch = new BatchInfrastructure(database.dataSource());
         this.sessionFactories = sessionFactories;
         this.node = node;
-        this.runLog = new RunLog(database.dataSource());
+        this.runs = new RunRegistry(database.dataSource());
         this.transferLog = new TransferLog(database.dataSource());
         this.catalog = new SyncedStateCatalog(database.dataSource(), database.settings().isPostgres());
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
@@ -69,7 +69,7 @@ public final class MirrorRunner {
     /** Lists both sides and plans, changing nothing anywhere (no run is recorded). */
     public MirrorPlan dryRun(JobDefinition job) throws InterruptedException {
         try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
-            MirrorRunContext context = new MirrorRunContext(job, -1, sessions, runLog, transferLog, catalog,
+            MirrorRunContext context = new MirrorRunContext(job, -1, sessions, runs, transferLog, catalog,
                     transactions, RunProgress.NONE, new StopRequest());
             return PlanStep.plan(context);
         }
@@ -82,7 +82,7 @@ public final class MirrorRunner {
      */
     public RunRecord run(JobDefinition job, String trigger, Instant fireTime, RunProgress progress,
                          StopRequest stop) throws JobAlreadyRunningException {
-        RunStart start = runLog.begin(job.name(), trigger, fireTime, node);
+        RunStart start = runs.begin(job.name(), trigger, fireTime, node);
         log.info("job {} run {} started ({}{})", job.name(), start.runId(), trigger,
                 start.resumes() == null ? "" : ", resuming run " + start.resumes());
         if (job.remote().tls() != TlsMode.NONE && !job.remote().verifyCertificate()) {
@@ -91,22 +91,22 @@ public final class MirrorRunner {
         }
         Execution execution = new Execution();
         ScheduledExecutorService heartbeat = Threads.scheduled("filesync-heartbeat");
-        long period = RunLog.HEARTBEAT_INTERVAL.toMillis();
+        long period = RunRegistry.HEARTBEAT_INTERVAL.toMillis();
         heartbeat.scheduleAtFixedRate(() -> heartbeatQuietly(start.runId(), execution, stop), period, period,
                 TimeUnit.MILLISECONDS);
         ThreadPoolTaskExecutor transferThreads = Threads.pool("filesync-transfer", job.parallel());
         try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
-            MirrorRunContext context = new MirrorRunContext(job, start.runId(), sessions, runLog, transferLog, catalog,
+            MirrorRunContext context = new MirrorRunContext(job, start.runId(), sessions, runs, transferLog, catalog,
                     transactions, progress, stop);
             Job springJob = new MirrorJobFactory(batch).create(context, transferThreads, execution::started);
             stop.whenRequested(sessions::abort);
             JobExecution ended = launch(springJob, start);
             if (ended.getStatus() != BatchStatus.COMPLETED) {
                 RunStatus status = stop.isRequested() ? RunStatus.STOPPED : RunStatus.FAILED;
-                runLog.finish(start.runId(), status, transferLog.counters(start.runId()), failureOf(ended));
+                runs.finish(start.runId(), status, transferLog.counters(start.runId()), failureOf(ended));
             }
         } catch (RuntimeException e) {
-            runLog.finish(start.runId(), RunStatus.FAILED, transferLog.counters(start.runId()), describe(e));
+            runs.finish(start.runId(), RunStatus.FAILED, transferLog.counters(start.runId()), describe(e));
         } finally {
             heartbeat.shutdownNow();
             transferThreads.shutdown();
@@ -175,7 +175,7 @@ public final class MirrorRunner {
     /** Also watches for Spring Batch's stop of the execution from another process (its job operator). */
     private void heartbeatQuietly(long runId, Execution execution, StopRequest stop) {
         try {
-            if (!runLog.heartbeat(runId) && stop.request()) {
+            if (!runs.heartbeat(runId) && stop.request()) {
                 log.warn("run {} was closed by another filesync process that took it for dead: stopping it", runId);
             }
             Long id = execution.id();

@@ -64,7 +64,7 @@ final class PlanStep implements Tasklet {
             log.warn("job {} run {}: {}", run.job.name(), run.runId, UnreadableLine.describe(plan.unreadable()));
         }
         run.transferLog.insert(run.runId, run.directionName(), rows(plan));
-        run.runLog.planned(run.runId, plan.skips().size());
+        run.runs.planned(run.runId, plan.skips().size());
         log.debug("job {} run {}: planned {} transfers and {} unchanged in {} ms, recorded them in {} ms", run.job.name(),
                 run.runId, plan.transfers().size(), plan.skips().size(), (planned - start) / 1_000_000,
                 (System.nanoTime() - planned) / 1_000_000);

@@ -54,7 +54,7 @@ public final class SyncedStateCatalog {
         if (entries.isEmpty()) {
             return;
         }
-        OffsetDateTime now = RunLog.now();
+        OffsetDateTime now = RunRegistry.now();
         transactions.executeWithoutResult(status -> template.batchUpdate(upsert, entries.stream()
                 .map(entry -> new Object[] {job, entry.path(), entry.size(),
                         entry.modified() == null ? null : entry.modified().atOffset(ZoneOffset.UTC), now}).toList()));

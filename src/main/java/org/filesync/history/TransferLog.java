@@ -63,12 +63,12 @@ public final class TransferLog {
         if (rows.isEmpty()) {
             return;
         }
-        OffsetDateTime now = RunLog.now();
+        OffsetDateTime now = RunRegistry.now();
         transactions.executeWithoutResult(status -> template.batchUpdate("INSERT INTO fs_transfer (run_id, path, direction, status, file_size, source_modified, "
                         + "reason, message, reply_code, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows.stream().map(row -> new Object[] {runId, row.path(), direction, row.status().name(),
                         row.size() < 0 ? null : row.size(), utc(row.sourceModified()), row.reason(),
-                        RunLog.truncate(row.message()), row.replyCode(),
+                        RunRegistry.truncate(row.message()), row.replyCode(),
                         row.status() == TransferStatus.PENDING ? null : now}).toList()));
     }
 
@@ -113,7 +113,7 @@ public final class TransferLog {
                         + "started_at = ?, finished_at = ? WHERE transfer_id = ?",
                 states.stream().map(state -> new Object[] {state.status().name(), state.bytesTransferred(),
                         state.resumedFrom(), state.restartMarker(), state.markerOffset(), state.attempts(),
-                        state.replyCode(), RunLog.truncate(state.message()), utc(state.startedAt()),
+                        state.replyCode(), RunRegistry.truncate(state.message()), utc(state.startedAt()),
                         utc(state.finishedAt()), state.transferId()}).toList()));
     }
 
@@ -139,7 +139,7 @@ public final class TransferLog {
     public int failUnfinished(long runId, String reason) {
         return jdbc.sql("UPDATE fs_transfer SET status = 'FAILED', message = :reason, finished_at = :now "
                         + "WHERE run_id = :run AND status IN ('PENDING', 'IN_PROGRESS')")
-                .param("reason", reason).param("now", RunLog.now()).param("run", runId).update();
+                .param("reason", reason).param("now", RunRegistry.now()).param("run", runId).update();
     }
 
     /** The run's totals: its rows, and the files its plan found unchanged (which have no row). */

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.filesync.history.Database;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunHistory;
-import org.filesync.history.RunLog;
+import org.filesync.history.RunRegistry;
 import org.filesync.history.RunRecord;
 import org.filesync.jobs.JobCatalog;
 
@@ -20,7 +20,7 @@ public final class JobStatuses {
     public static List<JobStatus> read(JobCatalog catalog, Database database) {
         Map<String, RunRecord> lastRuns = new RunHistory(database.jdbc()).lastRunOfEachJob();
         StoredSchedules schedules = StoredSchedules.read(database.jdbc());
-        Set<String> running = new RunLog(database.dataSource()).runningJobs(NodeIdentity.current(null));
+        Set<String> running = new RunRegistry(database.dataSource()).runningJobs(NodeIdentity.current(null));
         Instant now = Instant.now();
         return catalog.jobs().stream()
                 .map(job -> JobStatus.of(job, schedules.nextFireTime(job, now).orElse(null), lastRuns.get(job.name()),

@@ -7,7 +7,7 @@ import org.filesync.batch.MirrorRunner;
 import org.filesync.batch.RunProgress;
 import org.filesync.history.JobAlreadyRunningException;
 import org.filesync.history.NodeIdentity;
-import org.filesync.history.RunLog;
+import org.filesync.history.RunRegistry;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.mirror.StopRequest;
 import org.quartz.Job;
@@ -28,20 +28,20 @@ final class ScheduledRun implements Job {
      * stopped about as long ago, so it is taken as dead after this much silence rather than the
      * usual 30 s.
      */
-    static final Duration RECOVERY_SILENCE = RunLog.HEARTBEAT_INTERVAL.multipliedBy(2);
+    static final Duration RECOVERY_SILENCE = RunRegistry.HEARTBEAT_INTERVAL.multipliedBy(2);
     private static final Duration RECOVERY_PATIENCE = Duration.ofSeconds(30);
     private static final Duration RECOVERY_RETRY = Duration.ofSeconds(2);
 
     private final ScheduledJobs definitions;
     private final MirrorRunner runner;
-    private final RunLog runLog;
+    private final RunRegistry runs;
     private final NodeIdentity node;
     private final RunningRuns running;
 
-    ScheduledRun(ScheduledJobs definitions, MirrorRunner runner, RunLog runLog, NodeIdentity node, RunningRuns running) {
+    ScheduledRun(ScheduledJobs definitions, MirrorRunner runner, RunRegistry runs, NodeIdentity node, RunningRuns running) {
         this.definitions = definitions;
         this.runner = runner;
-        this.runLog = runLog;
+        this.runs = runs;
         this.node = node;
         this.running = running;
     }
@@ -73,13 +73,13 @@ final class ScheduledRun implements Job {
         while (true) {
             try {
                 if (recovering) {
-                    runLog.closeSilentRuns(job.name(), node, RECOVERY_SILENCE);
+                    runs.closeSilentRuns(job.name(), node, RECOVERY_SILENCE);
                 }
                 runner.run(job, "schedule", fireTime, RunProgress.NONE, stop);
                 return;
             } catch (JobAlreadyRunningException e) {
                 if (!recovering || stop.isRequested() || System.nanoTime() > deadline) {
-                    runLog.skipped(job.name(), fireTime, node, e.getMessage());
+                    runs.skipped(job.name(), fireTime, node, e.getMessage());
                     log.info("job {} fire of {} skipped: {}", job.name(), fireTime, e.getMessage());
                     return;
                 }

@@ -12,7 +12,7 @@ import org.filesync.ftp.FtpSessionSettings;
 import org.filesync.ftp.NamedThreadFactory;
 import org.filesync.history.Database;
 import org.filesync.history.NodeIdentity;
-import org.filesync.history.RunLog;
+import org.filesync.history.RunRegistry;
 import org.filesync.jobs.JobFolderWatcher;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -46,8 +46,8 @@ public final class SchedulerNode {
     public static SchedulerNode start(Database database, Path jobsDirectory, NodeIdentity node,
                                       Function<FtpSessionSettings, FtpSessionFactory> sessionFactories)
             throws SchedulerException {
-        RunLog runLog = new RunLog(database.dataSource());
-        int closed = runLog.closeDeadRuns(node);
+        RunRegistry runs = new RunRegistry(database.dataSource());
+        int closed = runs.closeDeadRuns(node);
         if (closed > 0) {
             log.info("closed {} run(s) whose process had died as FAILED (interrupted)", closed);
         }
@@ -55,7 +55,7 @@ public final class SchedulerNode {
         ScheduledJobs definitions = new ScheduledJobs();
         RunningRuns running = new RunningRuns();
         Scheduler scheduler = SchedulerBuilder.build(database, node,
-                (bundle, owner) -> new ScheduledRun(definitions, runner, runLog, node, running));
+                (bundle, owner) -> new ScheduledRun(definitions, runner, runs, node, running));
         try {
             TriggerSync sync = new TriggerSync(scheduler, definitions);
             JobFolderWatcher folder = new JobFolderWatcher(jobsDirectory, System::getenv);

@@ -11,19 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Who may start a run of a job: one live run at a time, and a dead one never blocks the job. */
-class RunLogTest {
+class RunRegistryTest {
 
     @TempDir
     Path dir;
 
     private Database database;
-    private RunLog runLog;
+    private RunRegistry runs;
     private final NodeIdentity self = NodeIdentity.current(null);
 
     @BeforeEach
     void open() {
         database = Database.open(DatabaseSettings.resolve("jdbc:h2:file:" + dir.resolve("db"), Map.of()), 2);
-        runLog = new RunLog(database.dataSource());
+        runs = new RunRegistry(database.dataSource());
     }
 
     @AfterEach
@@ -43,7 +43,7 @@ class RunLogTest {
         long unrelatedLivePid = ProcessHandle.current().parent().orElseThrow().pid();
         runningRowOf(unrelatedLivePid, "2020-01-01 00:00:00+00");
 
-        RunStart start = runLog.begin("j", "manual", null, self);
+        RunStart start = runs.begin("j", "manual", null, self);
 
         assertThat(start.resumes()).isNull();
         assertThat(new RunHistory(database.jdbc()).recentRuns("j", 5)).extracting(RunRecord::status)
@@ -52,22 +52,22 @@ class RunLogTest {
 
     @Test
     void liveRunWithAFreshHeartbeatRefusesASecondOne() throws Exception {
-        RunStart first = runLog.begin("j", "manual", null, self);
+        RunStart first = runs.begin("j", "manual", null, self);
         NodeIdentity otherHost = new NodeIdentity("elsewhere", "another-host", 4242);
 
-        assertThatThrownBy(() -> runLog.begin("j", "manual", null, otherHost))
+        assertThatThrownBy(() -> runs.begin("j", "manual", null, otherHost))
                 .isInstanceOf(JobAlreadyRunningException.class)
                 .hasMessageContaining("already running as run " + first.runId());
     }
 
     @Test
     void aRunClosedByAnotherProcessNoLongerHeartbeatsNorFinishes() throws Exception {
-        RunStart start = runLog.begin("j", "manual", null, self);
+        RunStart start = runs.begin("j", "manual", null, self);
         database.jdbc().sql("UPDATE fs_run SET status = 'FAILED', error = 'interrupted' WHERE run_id = :id")
                 .param("id", start.runId()).update();
 
-        assertThat(runLog.heartbeat(start.runId())).isFalse();
-        runLog.finish(start.runId(), RunStatus.COMPLETED, new RunCounters(1, 0, 0, 0, 1), null);
+        assertThat(runs.heartbeat(start.runId())).isFalse();
+        runs.finish(start.runId(), RunStatus.COMPLETED, new RunCounters(1, 0, 0, 0, 1), null);
 
         assertThat(new RunHistory(database.jdbc()).run(start.runId()).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
     }

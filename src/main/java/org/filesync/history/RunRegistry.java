@@ -16,11 +16,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registers, heartbeats and closes runs. Registration holds the job's lock row, so two starts of
+ * The registry of runs and their leases: registers, heartbeats and closes runs. Registration holds the job's lock row, so two starts of
  * one job can never both succeed; a RUNNING run whose process is gone (same host: its pid is
  * dead; other hosts: no heartbeat for {@link #STALE_AFTER}) is closed as FAILED on the way.
  */
-public final class RunLog {
+public final class RunRegistry {
 
     public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(5);
     static final Duration STALE_AFTER = Duration.ofSeconds(30);
@@ -28,7 +28,7 @@ public final class RunLog {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    public RunLog(DataSource dataSource) {
+    public RunRegistry(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
