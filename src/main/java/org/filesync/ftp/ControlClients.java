@@ -20,25 +20,26 @@ final class ControlClients {
     /** What {@link ControlChannel} needs beyond {@link FTPClient}'s public methods. */
     interface Extras {
 
-        /** Commons Net's protected control writer. */
-        Writer controlOutput();
-
-        /** Commons Net's protected control socket; null until connected. */
-        Socket controlSocket();
+        /** Commons Net's protected control writer and socket (null until connected). */
+        Control control();
 
         /** Writes one command line and returns at once; its reply is read later. */
         default void sendLine(String line) throws IOException {
-            controlOutput().write(line + "\r\n");
-            controlOutput().flush();
+            Writer output = control().output();
+            output.write(line + "\r\n");
+            output.flush();
         }
 
         /** Closes the socket only: safe from another thread, unlike {@link FTPClient#disconnect()}. */
         default void closeSocket() throws IOException {
-            Socket socket = controlSocket();
+            Socket socket = control().socket();
             if (socket != null) {
                 socket.close();
             }
         }
+    }
+
+    record Control(Writer output, Socket socket) {
     }
 
     private ControlClients() {
@@ -67,13 +68,8 @@ final class ControlClients {
 
     private static final class Plain extends FTPClient implements Extras {
         @Override
-        public Writer controlOutput() {
-            return _controlOutput_;
-        }
-
-        @Override
-        public Socket controlSocket() {
-            return _socket_;
+        public Control control() {
+            return new Control(_controlOutput_, _socket_);
         }
     }
 
@@ -83,13 +79,8 @@ final class ControlClients {
         }
 
         @Override
-        public Writer controlOutput() {
-            return _controlOutput_;
-        }
-
-        @Override
-        public Socket controlSocket() {
-            return _socket_;
+        public Control control() {
+            return new Control(_controlOutput_, _socket_);
         }
     }
 }

@@ -16,9 +16,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The registry of runs and their leases: registers, heartbeats and closes runs. Registration holds the job's lock row, so two starts of
- * one job can never both succeed; a RUNNING run whose process is gone (same host: its pid is
- * dead; other hosts: no heartbeat for {@link #STALE_AFTER}) is closed as FAILED on the way.
+ * The registry of runs and their leases: registers, heartbeats and closes runs. Registration
+ * holds the job's lock row, so two starts of one job can never both succeed; a RUNNING run whose
+ * process is gone (same host: its pid is dead; other hosts: no heartbeat for {@link #STALE_AFTER})
+ * is closed as FAILED on the way.
  */
 public final class RunRegistry {
 

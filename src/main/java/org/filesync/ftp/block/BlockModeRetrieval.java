@@ -38,23 +38,12 @@ public final class BlockModeRetrieval {
      * @throws MalformedBlockStreamException the server is not sending block mode
      */
     public BlockTransfer retrieve(InputStream data, FileChannel target, RestartPoint from) throws IOException {
-        if (target.position() != from.offset()) {
-            throw new IllegalArgumentException("local file is at byte " + target.position() + " but the transfer resumes at "
-                    + from.offset());
-        }
+        BlockTransfer.requireAt(target, from);
         confirmed = from;
-        var tracking = new BlockStreamListener() {
-            @Override
-            public void data(int bytes, long dataBytes) throws IOException {
-                blocks.data(bytes, dataBytes);
-            }
-
-            @Override
-            public void restartMarker(String marker, long dataBytesBefore) {
-                confirmed = new RestartPoint(from.offset() + dataBytesBefore, marker);
-                log.debug("server marker {} stands for byte {}", marker, confirmed.offset());
-            }
-        };
+        BlockStreamListener tracking = BlockStreamListener.withMarkers(blocks, (marker, dataBytesBefore) -> {
+            confirmed = new RestartPoint(from.offset() + dataBytesBefore, marker);
+            log.debug("server marker {} stands for byte {}", marker, confirmed.offset());
+        });
         DecodedStream decoded;
         try {
             decoded = new BlockModeDecoder(data).decode(target, tracking);

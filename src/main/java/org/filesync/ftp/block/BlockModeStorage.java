@@ -43,21 +43,9 @@ public final class BlockModeStorage {
      */
     public BlockTransfer store(FileChannel source, RestartPoint from, OutputStream data, MarkReplyTracker tracker)
             throws IOException {
-        if (source.position() != from.offset()) {
-            throw new IllegalArgumentException("local file is at byte " + source.position() + " but the transfer resumes at "
-                    + from.offset());
-        }
-        var tracking = new BlockStreamListener() {
-            @Override
-            public void data(int bytes, long dataBytes) throws IOException {
-                blocks.data(bytes, dataBytes);
-            }
-
-            @Override
-            public void restartMarker(String marker, long dataBytesBefore) {
-                tracker.markerSent(from.offset() + dataBytesBefore);
-            }
-        };
+        BlockTransfer.requireAt(source, from);
+        BlockStreamListener tracking = BlockStreamListener.withMarkers(blocks,
+                (marker, dataBytesBefore) -> tracker.markerSent(from.offset() + dataBytesBefore));
         EncodedStream sent = new BlockModeEncoder(data).copy(source, from.offset(), markerInterval, tracking);
         return new BlockTransfer(sent.dataBytes(), tracker.confirmed());
     }

@@ -25,4 +25,24 @@ public interface BlockStreamListener {
      */
     default void restartMarker(String marker, long dataBytesBefore) throws IOException {
     }
+
+    /** What to do with each restart marker of a stream. */
+    interface MarkerHandler {
+        void restartMarker(String marker, long dataBytesBefore);
+    }
+
+    /** Passes the data on to {@code data}'s listener and each restart marker to {@code markers}. */
+    static BlockStreamListener withMarkers(BlockStreamListener data, MarkerHandler markers) {
+        return new BlockStreamListener() {
+            @Override
+            public void data(int bytes, long dataBytes) throws IOException {
+                data.data(bytes, dataBytes);
+            }
+
+            @Override
+            public void restartMarker(String marker, long dataBytesBefore) {
+                markers.restartMarker(marker, dataBytesBefore);
+            }
+        };
+    }
 }
