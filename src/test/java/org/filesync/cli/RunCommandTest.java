@@ -98,6 +98,10 @@ class RunCommandTest {
 
         assertThat(filesync.run("history").stdout()).contains("RUN", "JOB", "STATUS", "pub", "COMPLETED");
         assertThat(filesync.run("show", "1").stdout()).contains("sub/a.txt", "DONE", "226");
+
+        assertThat(filesync.run("run", "pub").exitCode()).isZero();
+        FilesyncProcess.Result recheck = filesync.run("show", "2");
+        assertThat(recheck.stdout()).contains("0 transferred, 2 skipped (2 unchanged)").doesNotContain("sub/a.txt");
     }
 
     @Test
