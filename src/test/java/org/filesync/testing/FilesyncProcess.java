@@ -12,16 +12,29 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the filesync command line as its own process, as an operator would: its own working
  * folder, environment, stdout and stderr. Uses the test JVM's class path, so it works before
- * the jar is packaged.
+ * the jar is packaged; {@link #launcher} goes through the launcher script instead.
  */
 public final class FilesyncProcess {
 
     private final Path workingDirectory;
     private final Map<String, String> environment;
+    private final List<String> program;
 
     public FilesyncProcess(Path workingDirectory, Map<String, String> environment) {
+        this(workingDirectory, environment, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.filesync.cli.FilesyncMain"));
+    }
+
+    private FilesyncProcess(Path workingDirectory, Map<String, String> environment, List<String> program) {
         this.workingDirectory = workingDirectory;
         this.environment = Map.copyOf(environment);
+        this.program = List.copyOf(program);
+    }
+
+    /** Through {@code scripts/filesync}, the launcher a user starts, on this checkout's build. */
+    public static FilesyncProcess launcher(Path workingDirectory, Map<String, String> environment) {
+        return new FilesyncProcess(workingDirectory, environment,
+                List.of("bash", Path.of("scripts/filesync").toAbsolutePath().toString()));
     }
 
     public record Result(int exitCode, String stdout, String stderr) {
@@ -31,10 +44,7 @@ public final class FilesyncProcess {
     }
 
     public Process start(List<String> arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "org.filesync.cli.FilesyncMain"));
+        List<String> command = new ArrayList<>(program);
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("FILESYNC_"));
