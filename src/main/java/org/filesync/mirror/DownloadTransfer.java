@@ -13,7 +13,6 @@ import java.util.function.Function;
 import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
-import org.filesync.ftp.LocalFileException;
 import org.filesync.ftp.RemotePaths;
 import org.filesync.ftp.RestartPoint;
 import org.filesync.ftp.TransferListener;

@@ -1,7 +1,6 @@
 package org.filesync.mirror;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
