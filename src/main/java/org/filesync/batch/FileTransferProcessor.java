@@ -2,6 +2,7 @@ package org.filesync.batch;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpException;
 import org.filesync.history.TransferLog.Pending;
 import org.filesync.mirror.FileTransfer;
@@ -58,14 +59,14 @@ final class FileTransferProcessor implements ItemProcessor<Pending, TransferredF
         if (run.stop.isRequested() || reader.closedBecause() != null) {
             return leftUnfinished(file, tried);
         }
-        checkpoints.track(row.path(), row.transferId());
         WorkerSession session;
         try {
             session = sessions.acquire();
         } catch (FtpException e) {
-            reader.close("cannot open an FTP session: " + e.getMessage());
+            reader.close("cannot open an FTP session: " + FailureMessages.of(e));
             return leftUnfinished(file, tried);
         }
+        checkpoints.track(row.path(), row.transferId());
         try {
             TransferOutcome outcome = transfer.attempt(file, session, tried);
             attempts.remove(row.path());

@@ -1,14 +1,14 @@
 package org.filesync.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.filesync.history.RunRecord;
@@ -157,27 +157,16 @@ class TransferStepTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no step " + name));
     }
 
-    private static long awaitExecution(MirrorHarness harness) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            List<Long> ids = harness.database().jdbc().sql("SELECT batch_execution_id FROM fs_run "
-                    + "WHERE batch_execution_id IS NOT NULL AND status = 'RUNNING'").query(Long.class).list();
-            if (!ids.isEmpty()) {
-                return ids.get(0);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the run's job never started");
+    /** The execution id of the run under way, once its job has started. */
+    private static long awaitExecution(MirrorHarness harness) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> harness.database().jdbc().sql("SELECT batch_execution_id FROM fs_run "
+                                + "WHERE batch_execution_id IS NOT NULL AND status = 'RUNNING'")
+                        .query(Long.class).optional().orElse(null), Objects::nonNull);
     }
 
-    private static void awaitPartial(Path partial) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            if (Files.exists(partial) && Files.size(partial) > 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the file never began to arrive");
+    private static void awaitPartial(Path partial) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Files.exists(partial) && Files.size(partial) > 0);
     }
 }
