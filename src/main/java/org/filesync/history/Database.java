@@ -185,8 +185,16 @@ public final class Database implements AutoCloseable {
         return settings;
     }
 
+    /** Compacts an embedded H2 file that has become mostly free space ({@link H2Compaction}). */
+    public void compactIfSparse() {
+        if (H2FileUrl.isEmbeddedFile(settings.url())) {
+            H2Compaction.compactIfSparse(dataSource);
+        }
+    }
+
     @Override
     public void close() {
+        compactIfSparse();
         dataSource.close();
     }
 }

@@ -16,7 +16,7 @@ class H2FileUrlTest {
     @Test
     void anH2FileUrlOfTheUsersOwnGetsSharingAndDurableCommits() {
         assertThat(resolved("jdbc:h2:file:/var/lib/filesync/db"))
-                .isEqualTo("jdbc:h2:file:retry:/var/lib/filesync/db;AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=20");
+                .isEqualTo("jdbc:h2:file:retry:/var/lib/filesync/db;AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=0");
         assertThat(resolved("jdbc:h2:./data/x")).startsWith("jdbc:h2:retry:./data/x;").contains(";AUTO_SERVER=TRUE", ";WRITE_DELAY=0");
         assertThat(DatabaseSettings.resolve(null, Map.of()).url())
                 .startsWith("jdbc:h2:file:retry:./data/filesync").contains(";AUTO_SERVER=TRUE");
@@ -40,7 +40,7 @@ class H2FileUrlTest {
     @Test
     void aSettingTheUrlNamesItselfInAnyCaseStaysAsTheUrlSaysIt() {
         assertThat(resolved("jdbc:h2:file:/db;auto_server=false;Write_Delay=500"))
-                .isEqualTo("jdbc:h2:file:retry:/db;auto_server=false;Write_Delay=500;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=20");
+                .isEqualTo("jdbc:h2:file:retry:/db;auto_server=false;Write_Delay=500;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=0");
     }
 
     @Test
