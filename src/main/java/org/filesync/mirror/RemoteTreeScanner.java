@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -99,6 +98,9 @@ public final class RemoteTreeScanner {
     private record PendingFolder(String path, int failures) {
     }
 
+    /** Handed to each lister when the listing is over: they wait on the queue, never poll it. */
+    private static final PendingFolder END = new PendingFolder(null, 0);
+
     /** One scan's shared state: the folders still to list, what was found, and who holds a session. */
     private final class Scan {
         private final String root;
@@ -118,10 +120,10 @@ public final class RemoteTreeScanner {
         void listFolders() {
             boolean holds = false;
             try (WorkerSession session = new WorkerSession(sessions)) {
-                while (unfinished.get() > 0 && rootFailure.get() == null) {
-                    PendingFolder folder = folders.poll(20, TimeUnit.MILLISECONDS);
-                    if (folder == null) {
-                        continue;
+                while (true) {
+                    PendingFolder folder = folders.take();
+                    if (folder == END) {
+                        return;
                     }
                     if (!holds) {
                         try {
@@ -145,7 +147,7 @@ public final class RemoteTreeScanner {
                         found.add(contents);
                         unfinished.addAndGet(contents.folders().size());
                         contents.folders().forEach(sub -> folders.add(new PendingFolder(sub.path(), 0)));
-                        unfinished.decrementAndGet();
+                        finishedOne();
                     } catch (FtpException e) {
                         if (e.connectionLost()) {
                             session.lost();
@@ -189,10 +191,24 @@ public final class RemoteTreeScanner {
         private void giveUp(String path, Exception e, Integer replyCode, String reason) {
             if (path.isEmpty()) {
                 rootFailure.compareAndSet(null, e);
+                end();
             } else {
                 found.unlisted(new UnlistedFolder(path, replyCode, reason));
             }
-            unfinished.decrementAndGet();
+            finishedOne();
+        }
+
+        private void finishedOne() {
+            if (unfinished.decrementAndGet() == 0) {
+                end();
+            }
+        }
+
+        /** Every lister takes one END, ahead of any folder left when the root failed. */
+        private void end() {
+            for (int i = 0; i < parallel; i++) {
+                folders.addFirst(END);
+            }
         }
 
         private void logLimit(FtpException refusal) {
