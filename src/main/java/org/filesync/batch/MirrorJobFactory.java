@@ -30,8 +30,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  *
  * <p>Transfer is a chunk-oriented, multi-threaded, fault-tolerant step over the run's pending rows
  * (process indicator): {@code parallel} threads, each with its own FTP session for the life of the
- * step, read rows largest first, move one file per item, and record each chunk's files in one
- * transaction. Transient failures are retried by the step ({@code retries}, with backoff), anything
+ * step, read rows largest first, move one file per item, and hand each chunk's files to one
+ * recording thread, which records what it is handed in one transaction. Transient failures are retried by the step ({@code retries}, with backoff), anything
  * else is skipped into a FAILED row, up to {@code maxFailures}.
  *
  * <p>The steps' own transactions are resourceless: a chunk may hold a 1 GiB file for minutes, and
@@ -84,6 +84,7 @@ final class MirrorJobFactory {
         FileTransferProcessor processor = new FileTransferProcessor(run, sessions, checkpoints, reader);
         FailedFileRecorder failures = new FailedFileRecorder(run, checkpoints, processor, reader);
         TransferChunkPolicy chunks = new TransferChunkPolicy(reader);
+        TransferredFileWriter writer = new TransferredFileWriter(run, reader);
         ExponentialBackOffPolicy backOff = new ExponentialBackOffPolicy();
         backOff.setInitialInterval(retry.firstDelay().toMillis());
         backOff.setMaxInterval(retry.maxDelay().toMillis());
@@ -94,7 +95,7 @@ final class MirrorJobFactory {
                 .<Pending, TransferredFile>chunk(chunks, new ResourcelessTransactionManager())
                 .reader(reader)
                 .processor(processor)
-                .writer(new TransferredFileWriter(run))
+                .writer(writer)
                 .faultTolerant()
                 .processorNonTransactional()
                 .retry(TransientTransferFailure.class)
@@ -105,7 +106,7 @@ final class MirrorJobFactory {
                 .listener((SkipListener<Pending, TransferredFile>) failures)
                 .listener(sessions)
                 .listener((ChunkListener) chunks)
-                .listener(new TransferStepLifecycle(run, reader, processor, sessions, checkpoints,
+                .listener(new TransferStepLifecycle(run, reader, processor, writer, sessions, checkpoints,
                         () -> run.direction.fileTransfer(checkpoints, run.job.verify(), path -> resumeHint(run, path),
                                 run.stop)))
                 .taskExecutor(threads)

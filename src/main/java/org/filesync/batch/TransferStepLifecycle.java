@@ -18,16 +18,19 @@ final class TransferStepLifecycle implements StepExecutionListener {
     private final MirrorRunContext run;
     private final PendingTransferReader reader;
     private final FileTransferProcessor processor;
+    private final TransferredFileWriter writer;
     private final TransferSessions sessions;
     private final ProgressCheckpoints checkpoints;
     private final Supplier<FileTransfer> transfers;
 
     /** @param transfers makes the direction's file transfer once the plan is made */
     TransferStepLifecycle(MirrorRunContext run, PendingTransferReader reader, FileTransferProcessor processor,
-                          TransferSessions sessions, ProgressCheckpoints checkpoints, Supplier<FileTransfer> transfers) {
+                          TransferredFileWriter writer, TransferSessions sessions, ProgressCheckpoints checkpoints,
+                          Supplier<FileTransfer> transfers) {
         this.run = run;
         this.reader = reader;
         this.processor = processor;
+        this.writer = writer;
         this.sessions = sessions;
         this.checkpoints = checkpoints;
         this.transfers = transfers;
@@ -37,11 +40,13 @@ final class TransferStepLifecycle implements StepExecutionListener {
     public void beforeStep(StepExecution step) {
         processor.begin(transfers.get());
         checkpoints.open();
+        writer.open();
         run.stop.whenRequested(step::setTerminateOnly);
     }
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
+        writer.close();
         checkpoints.close();
         sessions.close();
         String reason = reader.closedBecause();

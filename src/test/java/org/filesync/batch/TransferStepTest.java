@@ -54,6 +54,32 @@ class TransferStepTest {
     }
 
     @Test
+    void aHistoryThatCannotRecordTransferredFilesFailsTheRunAndTheNextRunAdoptsThem() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("server/pub"));
+        Files.writeString(served.resolve("a.txt"), "a");
+        try (ApacheFtpServer server = ApacheFtpServer.start(served.getParent());
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            JobDefinition job = harness.job("unrecorded", server, "download", "pub", dir.resolve("target"));
+            harness.database().jdbc().sql("ALTER TABLE fs_synced_file ADD CONSTRAINT refuse_all CHECK (file_size < 0)")
+                    .update();
+
+            RunRecord failed = harness.run(job);
+
+            assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(failed.error()).startsWith("could not record transferred files: ").doesNotContain("\n");
+            assertThat(dir.resolve("target/a.txt")).hasContent("a");
+
+            harness.database().jdbc().sql("ALTER TABLE fs_synced_file DROP CONSTRAINT refuse_all").update();
+            RunRecord next = harness.run(job);
+
+            assertThat(next.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(next.filesTransferred()).isZero();
+            assertThat(harness.database().jdbc().sql("SELECT path FROM fs_synced_file WHERE job_name = 'unrecorded'")
+                    .query(String.class).list()).containsExactly("a.txt");
+        }
+    }
+
+    @Test
     void aFailedRunIsRestartedAsTheSameJobInstanceAndPicksUpItsPendingFiles() throws Exception {
         Path served = Files.createDirectories(dir.resolve("server/pub"));
         Files.write(served.resolve("big.bin"), new byte[50_000]);
