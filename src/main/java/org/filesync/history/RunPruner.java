@@ -82,15 +82,16 @@ public final class RunPruner {
 
     /** The runs to delete, oldest first. */
     private List<Doomed> doomed(Instant cutoff, String job) {
+        Set<Long> kept = Set.copyOf(jdbc.sql("SELECT MAX(run_id) FROM fs_run WHERE status = 'COMPLETED' GROUP BY job_name "
+                + "UNION SELECT MAX(run_id) FROM fs_run WHERE status <> 'SKIPPED' GROUP BY job_name")
+                .query(Long.class).list());
         Map<Long, Doomed> doomed = new LinkedHashMap<>();
         jdbc.sql("SELECT run_id, job_name, batch_execution_id FROM fs_run "
                         + "WHERE started_at < :cutoff AND status <> 'RUNNING' AND (:job IS NULL OR job_name = :job) "
-                        + "AND run_id NOT IN (SELECT MAX(run_id) FROM fs_run WHERE status = 'COMPLETED' GROUP BY job_name) "
-                        + "AND run_id NOT IN (SELECT MAX(run_id) FROM fs_run WHERE status <> 'SKIPPED' GROUP BY job_name) "
                         + "ORDER BY run_id")
                 .param("cutoff", cutoff.atOffset(ZoneOffset.UTC)).param("job", job, java.sql.Types.VARCHAR)
                 .query((rs, row) -> new Doomed(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))
-                .list().forEach(run -> doomed.put(run.runId(), run));
+                .list().stream().filter(run -> !kept.contains(run.runId())).forEach(run -> doomed.put(run.runId(), run));
         spareWhatKeptRunsResume(doomed);
         return List.copyOf(doomed.values());
     }
@@ -119,14 +120,21 @@ public final class RunPruner {
                 .param("executions", executionIds).query(Integer.class).single();
     }
 
-    /** A run may hold a million rows: they go a slice per statement, each its own transaction. */
+    /**
+     * A run may hold a million rows: they go a slice per statement, each its own transaction. The
+     * slice's ids are read first: H2 evaluates {@code IN (subquery)} again for every row while other
+     * transactions change the table, which made a prune beside a running job take quadratic time.
+     */
     private void deleteTransfers(List<Long> runIds) {
-        int deleted;
+        List<Long> slice;
         do {
-            deleted = jdbc.sql("DELETE FROM fs_transfer WHERE transfer_id IN (SELECT transfer_id FROM fs_transfer "
-                            + "WHERE run_id IN (:runs) FETCH FIRST " + TRANSFERS_PER_DELETE + " ROWS ONLY)")
-                    .param("runs", runIds).update();
-        } while (deleted == TRANSFERS_PER_DELETE);
+            slice = jdbc.sql("SELECT transfer_id FROM fs_transfer WHERE run_id IN (:runs) FETCH FIRST "
+                            + TRANSFERS_PER_DELETE + " ROWS ONLY")
+                    .param("runs", runIds).query(Long.class).list();
+            if (!slice.isEmpty()) {
+                jdbc.sql("DELETE FROM fs_transfer WHERE transfer_id IN (:slice)").param("slice", slice).update();
+            }
+        } while (slice.size() == TRANSFERS_PER_DELETE);
     }
 
     /** Children before parents, as Spring Batch's foreign keys require; an instance goes with its last execution. */
@@ -137,9 +145,12 @@ public final class RunPruner {
         Set<Long> instances = Set.copyOf(jdbc.sql("SELECT DISTINCT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION "
                         + "WHERE JOB_EXECUTION_ID IN (:executions)")
                 .param("executions", executionIds).query(Long.class).list());
-        jdbc.sql("DELETE FROM BATCH_STEP_EXECUTION_CONTEXT WHERE STEP_EXECUTION_ID IN (SELECT STEP_EXECUTION_ID "
-                        + "FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID IN (:executions))")
-                .param("executions", executionIds).update();
+        List<Long> steps = jdbc.sql("SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID IN (:executions)")
+                .param("executions", executionIds).query(Long.class).list();
+        if (!steps.isEmpty()) {
+            jdbc.sql("DELETE FROM BATCH_STEP_EXECUTION_CONTEXT WHERE STEP_EXECUTION_ID IN (:steps)")
+                    .param("steps", steps).update();
+        }
         for (String table : List.of("BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_PARAMS",
                 "BATCH_JOB_EXECUTION")) {
             jdbc.sql("DELETE FROM " + table + " WHERE JOB_EXECUTION_ID IN (:executions)")
