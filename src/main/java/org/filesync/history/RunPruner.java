@@ -26,8 +26,12 @@ public final class RunPruner {
 
     /** Runs whose own rows and Spring Batch rows go in one transaction. */
     static final int RUNS_PER_TRANSACTION = 100;
-    /** File rows per DELETE statement, each committed on its own. */
-    static final int TRANSFERS_PER_DELETE = 10_000;
+    /**
+     * File rows per DELETE statement, each committed on its own. Smaller slices keep H2 from writing
+     * a large uncommitted delete again at every commit of a running job: a million rows beside a job
+     * committing every 20 ms took 204 s on H2 in slices of 10,000, 50 s in slices of 1,000.
+     */
+    static final int TRANSFERS_PER_DELETE = 1_000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
