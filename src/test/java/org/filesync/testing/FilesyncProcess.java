@@ -33,8 +33,12 @@ public final class FilesyncProcess {
 
     /** Through {@code scripts/filesync}, the launcher a user starts, on this checkout's build. */
     public static FilesyncProcess launcher(Path workingDirectory, Map<String, String> environment) {
-        return new FilesyncProcess(workingDirectory, environment,
-                List.of("bash", Path.of("scripts/filesync").toAbsolutePath().toString()));
+        return launcher(Path.of("scripts/filesync"), workingDirectory, environment);
+    }
+
+    /** Through the given launcher script, such as {@code bin/filesync} of an unpacked distribution. */
+    public static FilesyncProcess launcher(Path script, Path workingDirectory, Map<String, String> environment) {
+        return new FilesyncProcess(workingDirectory, environment, List.of(script.toAbsolutePath().toString()));
     }
 
     public record Result(int exitCode, String stdout, String stderr) {

@@ -35,10 +35,15 @@ public final class ServeProcess implements AutoCloseable {
     public static ServeProcess start(Path workingDirectory, Map<String, String> environment, Path jobs,
                                      String... arguments) throws IOException {
         Files.createDirectories(workingDirectory);
+        return start(new FilesyncProcess(workingDirectory, environment), workingDirectory, jobs, arguments);
+    }
+
+    /** The same through a given way of starting filesync, such as a launcher script. */
+    public static ServeProcess start(FilesyncProcess filesync, Path workingDirectory, Path jobs, String... arguments)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("--jobs", jobs.toString(), "serve"));
         command.addAll(List.of(arguments));
-        ServeProcess serve = new ServeProcess(workingDirectory,
-                new FilesyncProcess(workingDirectory, environment).start(command));
+        ServeProcess serve = new ServeProcess(workingDirectory, filesync.start(command));
         serve.awaitReady();
         return serve;
     }
