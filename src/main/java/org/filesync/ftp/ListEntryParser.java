@@ -1,6 +1,8 @@
 package org.filesync.ftp;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
@@ -15,7 +17,8 @@ import org.apache.commons.net.ftp.parser.ParserInitializationException;
 import org.apache.commons.net.ftp.parser.UnixFTPEntryParser;
 
 /**
- * LIST output, parsed by Commons Net's parsers. The format is guessed once per session: the
+ * LIST output: the common Unix form read by {@link UnixListingLine}, anything else by Commons Net's
+ * parsers. The format is guessed once per session: the
  * parser SYST suggests comes first, then Unix and Windows/IIS; the first to understand a line of
  * the first listing is kept. Times are read as UTC (vsftpd's default; a listing compared only with
  * earlier listings of the same server needs no more), to the minute for recent entries and to the
@@ -61,6 +64,13 @@ final class ListEntryParser {
 
     /** The entry for {@code line}; null for lines that are not entries ("total 42", banners, ".", ".."). */
     RemoteEntry parse(String folder, String line) {
+        if ((chosen != null ? chosen : candidates.get(0)) instanceof UnixFTPEntryParser unix) {
+            RemoteEntry common = UnixListingLine.parse(folder, line, ZonedDateTime.now(ZoneOffset.UTC));
+            if (common != null) {
+                chosen = unix;
+                return EntryNames.isSelfOrParent(common.name()) ? null : common;
+            }
+        }
         String masked = mask(line);
         FTPFile file = parseWithChosen(masked);
         if (file == null) {
