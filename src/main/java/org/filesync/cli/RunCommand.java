@@ -56,6 +56,7 @@ final class RunCommand implements Callable<Integer> {
         opener.shutdown();
         JobDefinition definition;
         try {
+            root.options.settings();
             definition = findJob(root.options.loadJobs(), job);
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);

@@ -62,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!Files.isDirectory(root.options.jobsDirectory)) {
             throw new ConfigurationException(root.options.jobsDirectory + ": not a folder of job files");
         }
+        root.options.settings();
         NodeIdentity identity = NodeIdentity.current(node);
         CountDownLatch terminate = new CountDownLatch(1);
         TerminationSignals.onTerminate(terminate::countDown);

@@ -7,7 +7,6 @@ import org.filesync.ftp.TlsMode;
 import org.filesync.ftp.TransferMode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
@@ -101,45 +100,10 @@ final class RemoteSectionParser {
 
     /** Anonymous logins get the customary e-mail-like password; others must name theirs, or leave it empty. */
     private Optional<Secret> password(String username) {
-        if (remote.has("password") && remote.has("passwordFile")) {
-            remote.error("passwordFile", "give either password or passwordFile, not both");
-            return Optional.empty();
-        }
-        if (remote.has("password")) {
-            return remote.string("password").filter(text -> {
-                if (text.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-                    // a secret read from a file into the environment often keeps its newline
-                    remote.error("password", "contains a line break or NUL (a trailing newline from a secret file?)");
-                    return false;
-                }
-                return true;
-            }).map(Secret::new);
-        }
-        if (remote.has("passwordFile")) {
-            return remote.string("passwordFile").flatMap(this::readPasswordFile);
+        if (PasswordKeys.given(remote)) {
+            return PasswordKeys.read(remote, folder);
         }
         return Optional.of(new Secret(username.equals(ANONYMOUS) ? "filesync@" : ""));
-    }
-
-    private Optional<Secret> readPasswordFile(String text) {
-        Path path = folder.resolve(text).normalize();
-        try {
-            String content = Files.readString(path, StandardCharsets.UTF_8);
-            String password = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
-                    : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-            if (password.isEmpty()) {
-                remote.error("passwordFile", "'" + path + "' is empty");
-                return Optional.empty();
-            }
-            if (password.contains("\n") || password.contains("\r")) {
-                remote.error("passwordFile", "'" + path + "' must hold the password on one line");
-                return Optional.empty();
-            }
-            return Optional.of(new Secret(password));
-        } catch (IOException e) {
-            remote.error("passwordFile", "cannot read '" + path + "': " + FailureMessages.reason(e));
-            return Optional.empty();
-        }
     }
 
     private Optional<Path> certificate(String text) {
