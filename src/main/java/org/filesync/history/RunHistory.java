@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,9 @@ public final class RunHistory {
                 .query(RunHistory::run).optional();
     }
 
-    /** The run and its transfers, or empty when there is no such run. */
+    /** The run with its transfers and alerts, or empty when there is no such run. */
     public Optional<RunDetails> details(long runId) {
-        return run(runId).map(run -> new RunDetails(run, transfers(runId)));
+        return run(runId).map(run -> new RunDetails(run, transfers(runId), notifications(runId)));
     }
 
     /** How many of the run's skipped files its plan found unchanged: they are counted, and have no row. */
@@ -57,6 +58,28 @@ public final class RunHistory {
                         + "(SELECT MAX(run_id) FROM fs_run l WHERE l.job_name = r.job_name)")
                 .query(RunHistory::run).list().forEach(run -> last.put(run.job(), run));
         return last;
+    }
+
+    public List<NotificationRecord> notifications(long runId) {
+        return jdbc.sql("SELECT channel, event, status, attempts, error, sent_at FROM fs_notification "
+                        + "WHERE run_id = :run ORDER BY notification_id")
+                .param("run", runId)
+                .query((rs, row) -> new NotificationRecord(rs.getString(1), rs.getString(2),
+                        NotificationStatus.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5), instant(rs, 6)))
+                .list();
+    }
+
+    /**
+     * The status of the job's last run that ended COMPLETED or as a failure (FAILED,
+     * COMPLETED_WITH_ERRORS, SKIPPED) before {@code run} ended; empty when there is none.
+     */
+    public Optional<RunStatus> previousOutcome(RunRecord run) {
+        return jdbc.sql("SELECT status FROM fs_run WHERE job_name = :job AND run_id <> :id AND finished_at <= :finished "
+                        + "AND status IN ('COMPLETED', 'FAILED', 'COMPLETED_WITH_ERRORS', 'SKIPPED') "
+                        + "ORDER BY finished_at DESC, run_id DESC FETCH FIRST 1 ROWS ONLY")
+                .param("job", run.job()).param("id", run.runId())
+                .param("finished", run.finishedAt().atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> RunStatus.valueOf(rs.getString(1))).optional();
     }
 
     public List<TransferRecord> transfers(long runId) {
