@@ -17,6 +17,8 @@ public final class RunHistory {
     private static final String RUN_COLUMNS = "run_id, job_name, status, started_at, finished_at, trigger_type, "
             + "files_transferred, files_skipped, files_failed, files_deleted, bytes_transferred, error, "
             + "resumes_run_id, fire_time, node";
+    private static final String TRANSFER_COLUMNS = "path, direction, status, file_size, bytes_transferred, resumed_from, "
+            + "attempts, reply_code, message, started_at, finished_at";
 
     private final JdbcClient jdbc;
 
@@ -83,14 +85,21 @@ public final class RunHistory {
     }
 
     public List<TransferRecord> transfers(long runId) {
-        return jdbc.sql("SELECT path, direction, status, file_size, bytes_transferred, resumed_from, attempts, "
-                        + "reply_code, message, started_at, finished_at FROM fs_transfer WHERE run_id = :id "
-                        + "ORDER BY path")
-                .param("id", runId)
-                .query((rs, row) -> new TransferRecord(rs.getString(1), rs.getString(2),
-                        TransferStatus.valueOf(rs.getString(3)), nullableLong(rs, 4), rs.getLong(5), rs.getLong(6),
-                        rs.getInt(7), nullableInt(rs, 8), rs.getString(9), instant(rs, 10), instant(rs, 11)))
-                .list();
+        return jdbc.sql("SELECT " + TRANSFER_COLUMNS + " FROM fs_transfer WHERE run_id = :id ORDER BY path")
+                .param("id", runId).query(RunHistory::transfer).list();
+    }
+
+    /** The run's first {@code limit} FAILED files by path: for an alert, which cannot list thousands. */
+    public List<TransferRecord> failedTransfers(long runId, int limit) {
+        return jdbc.sql("SELECT " + TRANSFER_COLUMNS + " FROM fs_transfer WHERE run_id = :id AND status = 'FAILED' "
+                        + "ORDER BY path FETCH FIRST :limit ROWS ONLY")
+                .param("id", runId).param("limit", limit).query(RunHistory::transfer).list();
+    }
+
+    private static TransferRecord transfer(ResultSet rs, int row) throws SQLException {
+        return new TransferRecord(rs.getString(1), rs.getString(2), TransferStatus.valueOf(rs.getString(3)),
+                nullableLong(rs, 4), rs.getLong(5), rs.getLong(6), rs.getInt(7), nullableInt(rs, 8), rs.getString(9),
+                instant(rs, 10), instant(rs, 11));
     }
 
     private static RunRecord run(ResultSet rs, int row) throws SQLException {

@@ -25,14 +25,11 @@ public final class NotifySectionParser {
         if (section.has("deadline")) {
             section.error("deadline", "deadline alerts are not supported yet");
         }
-        if (section.has("email")) {
-            section.error("email", "e-mail alerts are not supported yet; use webhook");
-        }
         return new NotifySection(section.stringList("on").map(this::events).orElse(null),
                 section.string("webhook").filter(this::isWebhookUrl).map(Secret::new).orElse(null),
                 section.string("webhookSecret").filter(text -> notEmpty("webhookSecret", text)).map(Secret::new)
                         .orElse(null),
-                null,
+                section.stringList("email").filter(this::areAddresses).orElse(null),
                 section.string("remindEvery").flatMap(this::remindEvery).orElse(null));
     }
 
@@ -61,6 +58,21 @@ public final class NotifySectionParser {
         }
         section.error("webhook", "must be an http:// or https:// URL with a host");
         return false;
+    }
+
+    /** A plain {@code local@domain}: names and angle brackets are not needed for alerts. */
+    public static boolean isEmailAddress(String text) {
+        return text.matches("[^@\\s<>,;]+@[^@\\s<>,;]+");
+    }
+
+    private boolean areAddresses(List<String> addresses) {
+        for (String address : addresses) {
+            if (!isEmailAddress(address)) {
+                section.error("email", "'" + address + "' is not an e-mail address");
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean notEmpty(String key, String text) {

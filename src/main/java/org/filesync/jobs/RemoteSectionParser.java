@@ -1,16 +1,10 @@
 package org.filesync.jobs;
 
-import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpEndpoint;
 import org.filesync.ftp.PortRange;
 import org.filesync.ftp.TlsMode;
 import org.filesync.ftp.TransferMode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +43,7 @@ final class RemoteSectionParser {
             remote.error("tls", "an ftps:// URL means implicit TLS; for " + tls.name().toLowerCase()
                     + " write the URL with ftp://");
         }
-        Path certificate = remote.string("certificate").flatMap(this::certificate).orElse(null);
+        Path certificate = CertificateKey.read(remote, folder).orElse(null);
         boolean verifyCertificate = remote.bool("verifyCertificate").orElse(true);
         if (tls == TlsMode.NONE) {
             onlyWith("certificate", "TLS (tls: explicit or implicit, or an ftps:// URL)");
@@ -104,22 +98,6 @@ final class RemoteSectionParser {
             return PasswordKeys.read(remote, folder);
         }
         return Optional.of(new Secret(username.equals(ANONYMOUS) ? "filesync@" : ""));
-    }
-
-    private Optional<Path> certificate(String text) {
-        Path path = folder.resolve(text).normalize();
-        try (InputStream in = Files.newInputStream(path)) {
-            if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
-                remote.error("certificate", "'" + path + "' holds no certificate");
-                return Optional.empty();
-            }
-            return Optional.of(path);
-        } catch (IOException e) {
-            remote.error("certificate", "cannot read '" + path + "': " + FailureMessages.reason(e));
-        } catch (CertificateException e) {
-            remote.error("certificate", "'" + path + "' is not a PEM certificate: " + e.getMessage());
-        }
-        return Optional.empty();
     }
 
     private boolean validAddress(String text) {

@@ -63,7 +63,8 @@ public final class RunAlerts {
 
     /** The alerts of this process's runs, by every channel there is. */
     public static RunAlerts start(Database database, ServerSettings settings) {
-        return new RunAlerts(database, settings, List.of(new WebhookChannel()), Clock.systemUTC());
+        return new RunAlerts(database, settings, List.of(new WebhookChannel(),
+                new EmailChannel(settings.mail(), new RunHistory(database.jdbc()))), Clock.systemUTC());
     }
 
     /**

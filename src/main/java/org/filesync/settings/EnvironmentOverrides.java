@@ -30,7 +30,7 @@ final class EnvironmentOverrides {
     static final Map<String, Boolean> KEYS = Map.ofEntries(
             Map.entry("mail.host", false), Map.entry("mail.port", false), Map.entry("mail.starttls", false),
             Map.entry("mail.username", false), Map.entry("mail.password", false), Map.entry("mail.passwordFile", false),
-            Map.entry("mail.from", false), Map.entry("notify.on", true), Map.entry("notify.webhook", false),
+            Map.entry("mail.from", false), Map.entry("mail.certificate", false), Map.entry("notify.on", true), Map.entry("notify.webhook", false),
             Map.entry("notify.webhookSecret", false), Map.entry("notify.email", true),
             Map.entry("notify.remindEvery", false));
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.filesync.jobs.CertificateKey;
 import org.filesync.jobs.EnvironmentExpander;
 import org.filesync.jobs.JobFileError;
 import org.filesync.jobs.NotifySection;
@@ -25,7 +26,7 @@ final class ServerSettingsParser {
     /** Keys of the contract that nothing honours yet: an error, so that no one relies on them unknowingly. */
     private static final Set<String> NOT_SUPPORTED_YET = Set.of("web", "users", "retention");
     private static final Set<String> MAIL_KEYS = Set.of("host", "port", "starttls", "username", "password",
-            "passwordFile", "from");
+            "passwordFile", "from", "certificate");
 
     private final Path file;
     private final boolean exists;
@@ -56,6 +57,9 @@ final class ServerSettingsParser {
         MailSettings mail = top.mapping("mail", MAIL_KEYS).flatMap(section -> mail(section, folder)).orElse(null);
         NotifySection notify = top.mapping("notify", NotifySectionParser.KEYS)
                 .map(section -> new NotifySectionParser(section).parse()).orElse(NotifySection.NONE);
+        if (notify.email() != null && mail == null && !top.has("mail")) {
+            problems.add(top.lineOf("notify"), "notify.email: e-mail alerts need a mail: section (the SMTP server)");
+        }
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -85,10 +89,11 @@ final class ServerSettingsParser {
             }
         }
         Optional<String> from = mail.string("from").filter(text -> isAddress(mail, "from", text));
+        Path certificate = CertificateKey.read(mail, folder).orElse(null);
         if (host.isEmpty() || from.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new MailSettings(host.get(), port, starttls, username, password, from.get()));
+        return Optional.of(new MailSettings(host.get(), port, starttls, username, password, from.get(), certificate));
     }
 
     private static boolean inRange(YamlMapping mail, int port) {
@@ -110,7 +115,7 @@ final class ServerSettingsParser {
     }
 
     private static boolean isAddress(YamlMapping section, String key, String text) {
-        if (!text.matches("[^@\\s]+@[^@\\s]+")) {
+        if (!NotifySectionParser.isEmailAddress(text)) {
             section.error(key, "'" + text + "' is not an e-mail address");
             return false;
         }

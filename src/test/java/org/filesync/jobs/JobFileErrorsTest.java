@@ -161,6 +161,14 @@ class JobFileErrorsTest {
     }
 
     @Test
+    void notifyEmailMustHoldAddresses() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "notify:",
+                "  email: [ops@example.org, ops]");
+
+        assertThat(error.message()).isEqualTo("notify.email: 'ops' is not an e-mail address");
+    }
+
+    @Test
     void notifyRemindEveryMustBeADuration() {
         JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "notify:", "  remindEvery: daily");
 

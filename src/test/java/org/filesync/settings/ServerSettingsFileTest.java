@@ -40,7 +40,7 @@ class ServerSettingsFileTest {
                 .settings().orElseThrow();
 
         assertThat(settings.mail()).isEqualTo(new MailSettings("smtp.example.org", 2525, StartTls.REQUIRED, "filesync",
-                settings.mail().password(), "filesync@example.org"));
+                settings.mail().password(), "filesync@example.org", null));
         assertThat(settings.mail().password().reveal()).isEqualTo("smtp-s3cret");
         assertThat(settings.notifyDefaults().on()).containsExactlyInAnyOrder(NotifyEvent.FAILURE, NotifyEvent.SUCCESS);
         assertThat(settings.notifyDefaults().webhook().reveal()).isEqualTo("https://hooks.example.org/x");
@@ -87,6 +87,14 @@ class ServerSettingsFileTest {
 
         assertThat(error.line()).isEqualTo(2);
         assertThat(error.message()).isEqualTo("notify.deadline: deadline alerts are not supported yet");
+    }
+
+    @Test
+    void emailDefaultsWithoutAMailSectionAreAnError() {
+        JobFileError error = onlyError(Map.of(), "notify:", "  email: [ops@example.org]");
+
+        assertThat(error.line()).isEqualTo(1);
+        assertThat(error.message()).isEqualTo("notify.email: e-mail alerts need a mail: section (the SMTP server)");
     }
 
     @Test
