@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +45,8 @@ public final class RunAlerts {
     private final RunHistory history;
     private final AlertEvents events;
     private final Clock clock;
-    private final ExecutorService senders;
-    private final Map<Long, Boolean> inFlight = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor senders;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     RunAlerts(Database database, ServerSettings settings, List<AlertChannel> channels, Clock clock) {
         this.defaults = settings.notifyDefaults().over(BUILT_IN);
@@ -58,7 +57,7 @@ public final class RunAlerts {
         this.clock = clock;
         this.senders = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 new NamedThreadFactory("filesync-alert", true));
-        ((ThreadPoolExecutor) senders).allowCoreThreadTimeOut(true);
+        senders.allowCoreThreadTimeOut(true);
     }
 
     /** The alerts of this process's runs, by every channel there is. */
@@ -86,7 +85,7 @@ public final class RunAlerts {
             Alert alert = new Alert(event.get(), run, run.node());
             for (AlertChannel channel : used) {
                 long id = notifications.pending(run.runId(), channel.name(), event.get().key());
-                inFlight.put(id, Boolean.TRUE);
+                inFlight.add(id);
                 senders.execute(() -> {
                     try {
                         deliver(id, channel, alert, rules);
@@ -144,7 +143,7 @@ public final class RunAlerts {
         if (senders.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS)) {
             return;
         }
-        List<Long> undelivered = List.copyOf(inFlight.keySet());
+        List<Long> undelivered = List.copyOf(inFlight);
         for (Long id : undelivered) {
             notifications.abandoned(id, "not delivered within " + patience.toSeconds() + " s of the run's end: filesync exited");
         }

@@ -33,8 +33,8 @@ final class WebhookChannel implements AlertChannel {
     static final String SIGNATURE_HEADER = "X-Filesync-Signature";
     private static final ObjectWriter JSON = HistoryJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Made on the first alert: a run that sends none does not start the client's threads. */
+    private HttpClient client;
 
     @Override
     public String name() {
@@ -57,7 +57,7 @@ final class WebhookChannel implements AlertChannel {
         }
         HttpResponse<Void> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            response = client().send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (HttpTimeoutException e) {
             throw new DeliveryFailure("no answer within " + TIMEOUT.toSeconds() + " s", false);
         } catch (ConnectException e) {
@@ -71,6 +71,13 @@ final class WebhookChannel implements AlertChannel {
             boolean retryable = status / 100 == 5 || status == 408 || status == 429;
             throw new DeliveryFailure("the receiver answered HTTP " + status, !retryable);
         }
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return client;
     }
 
     static byte[] body(Alert alert) {

@@ -32,10 +32,11 @@ public final class WebhookReceiver implements AutoCloseable {
             WebhookReceiver receiver = new WebhookReceiver(server);
             server.createContext("/hook", exchange -> {
                 byte[] bytes = exchange.getRequestBody().readAllBytes();
+                int answer = receiver.status; // read first: a test may change it once it saw this request
                 receiver.received.add(new Received(new String(bytes, StandardCharsets.UTF_8), bytes,
                         exchange.getRequestHeaders().getFirst("Content-Type"),
                         exchange.getRequestHeaders().getFirst("X-Filesync-Signature")));
-                exchange.sendResponseHeaders(receiver.status, -1);
+                exchange.sendResponseHeaders(answer, -1);
                 exchange.close();
             });
             server.start();
