@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobFileError;
+import org.filesync.settings.ServerSettings;
 import org.filesync.settings.ServerSettingsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -35,7 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
                     errors.size(), catalog.jobs().size(), catalog.directory());
             return ExitCode.CONFIGURATION;
         }
-        spec.commandLine().getOut().printf("%d job(s) valid in %s%n", catalog.jobs().size(), catalog.directory());
+        String settingsFile = settings.settings().map(ServerSettings::file).map(file -> "; settings: " + file).orElse("");
+        spec.commandLine().getOut().printf("%d job(s) valid in %s%s%n", catalog.jobs().size(), catalog.directory(),
+                settingsFile);
         return ExitCode.OK;
     }
 }

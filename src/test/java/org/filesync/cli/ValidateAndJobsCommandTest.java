@@ -71,6 +71,17 @@ class ValidateAndJobsCommandTest {
     }
 
     @Test
+    void validateNamesTheSettingsFileItChecked() throws Exception {
+        writeValidJobs();
+        JobFiles.write(dir, "filesync.yaml", "notify:", "  on: [failure]");
+
+        FilesyncProcess.Result result = filesync().run("validate");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("2 job(s) valid in jobs; settings: filesync.yaml");
+    }
+
+    @Test
     void runRefusesToStartWithABrokenSettingsFileNamedByConfig() throws Exception {
         writeValidJobs();
         JobFiles.write(dir, "settings.yaml", "mail:", "  host: smtp.example.org", "  port: 99999", "  from: a@example.org");
