@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class RunAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(RunAlerts.class);
-    static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 3;
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final int THREADS = 4;
     /** What a job gets when neither its file nor the settings file says. */
