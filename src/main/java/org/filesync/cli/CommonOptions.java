@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import org.filesync.history.Database;
 import org.filesync.history.DatabaseSettings;
 import org.filesync.jobs.JobCatalog;
+import org.filesync.settings.ServerSettings;
+import org.filesync.settings.ServerSettingsFile;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The options every command shares: where the jobs are and which database holds the history.
+ * The options every command shares: where the jobs and the server settings are and which database
+ * holds the history.
  * Inherited, so they work before the command name and after it.
  */
 final class CommonOptions {
@@ -19,6 +22,24 @@ final class CommonOptions {
     @Option(names = "--db", paramLabel = "JDBC_URL", scope = ScopeType.INHERIT,
             description = "database (default: env FILESYNC_DB_URL, else H2 file ./data/filesync)")
     String databaseUrl;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "server settings file (default: filesync.yaml beside the jobs folder, when there is one)")
+    Path settingsFile;
+
+    ServerSettingsFile.Loaded loadSettings() {
+        return ServerSettingsFile.load(jobsDirectory, settingsFile, System::getenv);
+    }
+
+    /** The server settings; their errors, one {@code FILE:LINE: message} each, are a configuration error. */
+    ServerSettings settings() {
+        ServerSettingsFile.Loaded loaded = loadSettings();
+        if (loaded.hasErrors()) {
+            loaded.errors().forEach(System.err::println);
+            throw new ConfigurationException("the server settings have errors (see above)");
+        }
+        return loaded.settings().orElseThrow();
+    }
 
     JobCatalog loadJobs() {
         return JobCatalog.load(jobsDirectory);

@@ -1,6 +1,7 @@
 package org.filesync.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,8 @@ import org.filesync.history.RunStatus;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.mirror.StopRequest;
+import org.filesync.notify.RunAlerts;
+import org.filesync.settings.ServerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +30,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one job now, in the foreground, with a progress bar.")
 final class RunCommand implements Callable<Integer> {
+
+    /** How long the process waits after its run for alerts still in flight before it exits. */
+    private static final Duration ALERT_PATIENCE = Duration.ofSeconds(10);
 
     @ParentCommand
     FilesyncCommand root;
@@ -55,7 +61,9 @@ final class RunCommand implements Callable<Integer> {
                 () -> root.options.openDatabase(JobCatalog.MAX_PARALLEL + 4), opener);
         opener.shutdown();
         JobDefinition definition;
+        ServerSettings settings;
         try {
+            settings = root.options.settings();
             definition = findJob(root.options.loadJobs(), job);
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
@@ -67,11 +75,16 @@ final class RunCommand implements Callable<Integer> {
                 PlanPrinter.print(spec.commandLine().getOut(), runner.dryRun(definition), json);
                 return ExitCode.OK;
             }
-            return runAndReport(runner, definition);
+            RunAlerts alerts = RunAlerts.start(database, settings);
+            try {
+                return runAndReport(runner, definition, alerts);
+            } finally {
+                alerts.awaitDelivery(ALERT_PATIENCE);
+            }
         }
     }
 
-    private int runAndReport(MirrorRunner runner, JobDefinition definition) {
+    private int runAndReport(MirrorRunner runner, JobDefinition definition, RunAlerts alerts) {
         StopRequest stop = new StopRequest();
         // Not a shutdown hook: H2 closes its database in one of its own, before the run could record that it stopped.
         TerminationSignals.onTerminate(stop::request);
@@ -86,6 +99,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCode.FAILED;
         }
+        alerts.runEnded(definition, run.runId());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, run);

@@ -11,7 +11,9 @@ import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.history.Database;
 import org.filesync.web.Dashboard;
 import org.filesync.history.NodeIdentity;
+import org.filesync.notify.RunAlerts;
 import org.filesync.schedule.SchedulerNode;
+import org.filesync.settings.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -26,6 +28,8 @@ final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
     /** SIGTERM must end the process within 30 s: runs get most of it to reach a safe point. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(25);
+    /** What is left of the 30 s for alerts of the last runs still in flight, when the runs took long to stop. */
+    private static final Duration ALERT_PATIENCE = Duration.ofSeconds(3);
     /** Quartz's threads, the runs' journals and heartbeats, and the commands served through H2's AUTO_SERVER. */
     private static final int DATABASE_CONNECTIONS = 20;
 
@@ -62,12 +66,14 @@ final class ServeCommand implements Callable<Integer> {
         if (!Files.isDirectory(root.options.jobsDirectory)) {
             throw new ConfigurationException(root.options.jobsDirectory + ": not a folder of job files");
         }
+        ServerSettings settings = root.options.settings();
         NodeIdentity identity = NodeIdentity.current(node);
         CountDownLatch terminate = new CountDownLatch(1);
         TerminationSignals.onTerminate(terminate::countDown);
         try (Database database = root.options.openDatabaseToServe(DATABASE_CONNECTIONS)) {
+            RunAlerts alerts = RunAlerts.start(database, settings);
             SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
-                    CommonsNetSessionFactory::new);
+                    CommonsNetSessionFactory::new, alerts);
             Dashboard dashboard = startDashboard(database);
             PrintWriter out = spec.commandLine().getOut();
             out.println("ready: " + scheduler.scheduledAtStart() + " jobs scheduled");
@@ -78,6 +84,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             log.info("node {} stopping: no more fires; running transfers stop at a safe point", identity.name());
             boolean clean = scheduler.stop(STOP_GRACE);
+            alerts.awaitDelivery(ALERT_PATIENCE);
             log.info("node {} stopped", identity.name());
             return clean ? ExitCode.OK : ExitCode.FAILED;
         }

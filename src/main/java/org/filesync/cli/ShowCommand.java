@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.filesync.history.Database;
+import org.filesync.history.NotificationRecord;
 import org.filesync.history.RunDetails;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
@@ -67,6 +68,15 @@ final class ShowCommand implements Callable<Integer> {
                 table.row(transfer.path(), transfer.status(), transfer.size(), transfer.bytesTransferred(),
                         transfer.resumedFrom(), transfer.attempts(), transfer.replyCode(),
                         transfer.message() == null ? "" : transfer.message());
+            }
+            table.print(out);
+        }
+        if (!details.notifications().isEmpty()) {
+            out.println();
+            TextTable table = new TextTable("ALERT", "BY", "STATUS", ">ATTEMPTS", "SENT", "ERROR");
+            for (NotificationRecord notification : details.notifications()) {
+                table.row(notification.event(), notification.channel(), notification.status(), notification.attempts(),
+                        HistoryFormats.time(notification.sentAt()), notification.error() == null ? "" : notification.error());
             }
             table.print(out);
         }

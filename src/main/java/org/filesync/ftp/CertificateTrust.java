@@ -24,7 +24,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * checked by the TLS layer (HTTPS-style endpoint identification) through the socket variants of
  * the checks, which is why this is an {@link X509ExtendedTrustManager}.
  */
-final class CertificateTrust {
+public final class CertificateTrust {
 
     private CertificateTrust() {
     }
@@ -35,16 +35,24 @@ final class CertificateTrust {
             return new AcceptingAll();
         }
         try {
-            List<X509ExtendedTrustManager> managers = new ArrayList<>();
-            managers.add(trustManager(null));
-            if (server.certificate() != null) {
-                managers.add(trustManager(keyStoreOf(server.certificate())));
-            }
-            return new FirstThatTrusts(managers);
+            return trusting(server.certificate());
         } catch (IOException | GeneralSecurityException e) {
             throw new FtpConnectionException("cannot read the trusted certificate " + server.certificate() + ": "
                     + e.getMessage(), e, true);
         }
+    }
+
+    /**
+     * Trusts what the JVM's trust store vouches for and what chains to the certificates in
+     * {@code pem} (null: the JVM's alone), for any TLS client (FTP sessions, SMTP).
+     */
+    public static X509ExtendedTrustManager trusting(Path pem) throws IOException, GeneralSecurityException {
+        List<X509ExtendedTrustManager> managers = new ArrayList<>();
+        managers.add(trustManager(null));
+        if (pem != null) {
+            managers.add(trustManager(keyStoreOf(pem)));
+        }
+        return new FirstThatTrusts(managers);
     }
 
     private static KeyStore keyStoreOf(Path pem) throws IOException, GeneralSecurityException {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ public final class RunHistory {
     private static final String RUN_COLUMNS = "run_id, job_name, status, started_at, finished_at, trigger_type, "
             + "files_transferred, files_skipped, files_failed, files_deleted, bytes_transferred, error, "
             + "resumes_run_id, fire_time, node";
+    private static final String TRANSFER_COLUMNS = "path, direction, status, file_size, bytes_transferred, resumed_from, "
+            + "attempts, reply_code, message, started_at, finished_at";
 
     private final JdbcClient jdbc;
 
@@ -39,9 +42,9 @@ public final class RunHistory {
                 .query(RunHistory::run).optional();
     }
 
-    /** The run and its transfers, or empty when there is no such run. */
+    /** The run with its transfers and alerts, or empty when there is no such run. */
     public Optional<RunDetails> details(long runId) {
-        return run(runId).map(run -> new RunDetails(run, transfers(runId)));
+        return run(runId).map(run -> new RunDetails(run, transfers(runId), notifications(runId)));
     }
 
     /** How many of the run's skipped files its plan found unchanged: they are counted, and have no row. */
@@ -59,15 +62,44 @@ public final class RunHistory {
         return last;
     }
 
-    public List<TransferRecord> transfers(long runId) {
-        return jdbc.sql("SELECT path, direction, status, file_size, bytes_transferred, resumed_from, attempts, "
-                        + "reply_code, message, started_at, finished_at FROM fs_transfer WHERE run_id = :id "
-                        + "ORDER BY path")
-                .param("id", runId)
-                .query((rs, row) -> new TransferRecord(rs.getString(1), rs.getString(2),
-                        TransferStatus.valueOf(rs.getString(3)), nullableLong(rs, 4), rs.getLong(5), rs.getLong(6),
-                        rs.getInt(7), nullableInt(rs, 8), rs.getString(9), instant(rs, 10), instant(rs, 11)))
+    public List<NotificationRecord> notifications(long runId) {
+        return jdbc.sql("SELECT channel, event, status, attempts, error, sent_at FROM fs_notification "
+                        + "WHERE run_id = :run ORDER BY notification_id")
+                .param("run", runId)
+                .query((rs, row) -> new NotificationRecord(rs.getString(1), rs.getString(2),
+                        NotificationStatus.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5), instant(rs, 6)))
                 .list();
+    }
+
+    /**
+     * The status of the job's last run that ended COMPLETED or as a failure (FAILED,
+     * COMPLETED_WITH_ERRORS, SKIPPED) before {@code run} ended; empty when there is none.
+     */
+    public Optional<RunStatus> previousOutcome(RunRecord run) {
+        return jdbc.sql("SELECT status FROM fs_run WHERE job_name = :job AND run_id <> :id AND finished_at <= :finished "
+                        + "AND status IN ('COMPLETED', 'FAILED', 'COMPLETED_WITH_ERRORS', 'SKIPPED') "
+                        + "ORDER BY finished_at DESC, run_id DESC FETCH FIRST 1 ROWS ONLY")
+                .param("job", run.job()).param("id", run.runId())
+                .param("finished", run.finishedAt().atOffset(ZoneOffset.UTC))
+                .query((rs, row) -> RunStatus.valueOf(rs.getString(1))).optional();
+    }
+
+    public List<TransferRecord> transfers(long runId) {
+        return jdbc.sql("SELECT " + TRANSFER_COLUMNS + " FROM fs_transfer WHERE run_id = :id ORDER BY path")
+                .param("id", runId).query(RunHistory::transfer).list();
+    }
+
+    /** The run's first {@code limit} FAILED files by path: for an alert, which cannot list thousands. */
+    public List<TransferRecord> failedTransfers(long runId, int limit) {
+        return jdbc.sql("SELECT " + TRANSFER_COLUMNS + " FROM fs_transfer WHERE run_id = :id AND status = 'FAILED' "
+                        + "ORDER BY path FETCH FIRST :limit ROWS ONLY")
+                .param("id", runId).param("limit", limit).query(RunHistory::transfer).list();
+    }
+
+    private static TransferRecord transfer(ResultSet rs, int row) throws SQLException {
+        return new TransferRecord(rs.getString(1), rs.getString(2), TransferStatus.valueOf(rs.getString(3)),
+                nullableLong(rs, 4), rs.getLong(5), rs.getLong(6), rs.getInt(7), nullableInt(rs, 8), rs.getString(9),
+                instant(rs, 10), instant(rs, 11));
     }
 
     private static RunRecord run(ResultSet rs, int row) throws SQLException {

@@ -5,13 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Replaces {@code ${NAME}} with the environment's value; {@code $$} stands for a literal {@code $}. */
-final class EnvironmentExpander {
+public final class EnvironmentExpander {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Function<String, String> environment;
 
-    EnvironmentExpander(Function<String, String> environment) {
+    public EnvironmentExpander(Function<String, String> environment) {
         this.environment = environment;
     }
 

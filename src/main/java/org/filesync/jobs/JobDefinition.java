@@ -16,6 +16,7 @@ import org.quartz.CronExpression;
  * @param schedule the Quartz cron expression, or {@code null} for a manual-only job
  * @param bandwidthLimit bytes per second for the whole job, 0 for unlimited
  * @param maxFailures failed files after which the run stops, 0 for no limit
+ * @param alerts the job's own alert settings, before the settings file's defaults
  */
 public record JobDefinition(
         String name,
@@ -34,6 +35,7 @@ public record JobDefinition(
         int maxFailures,
         long bandwidthLimit,
         MisfirePolicy misfire,
+        NotifySection alerts,
         Path sourceFile) {
 
     public JobDefinition {

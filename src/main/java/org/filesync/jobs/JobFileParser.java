@@ -1,9 +1,5 @@
 package org.filesync.jobs;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.DateTimeException;
@@ -15,19 +11,14 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.quartz.CronExpression;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads one job file into a {@link JobDefinition}, or into the list of everything wrong with it. */
 final class JobFileParser {
 
     static final Set<String> TOP_KEYS = Set.of("name", "description", "schedule", "timezone", "direction",
             "remote", "local", "include", "exclude", "delete", "parallel", "verify", "retries", "maxFailures",
-            "bandwidthLimit", "misfire");
+            "bandwidthLimit", "misfire", "notify");
     private static final Set<String> LOCAL_KEYS = Set.of("path");
     private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     static final int MAX_PARALLEL = 64;
@@ -45,7 +36,7 @@ final class JobFileParser {
 
     /** The job, when the file has no error; the errors are in {@link #errors()} either way. */
     Optional<JobDefinition> parse() {
-        Optional<MappingNode> root = readRoot();
+        Optional<MappingNode> root = YamlMapping.readDocument(file, problems, "job file", "name, remote, local, ...");
         if (root.isEmpty()) {
             return Optional.empty();
         }
@@ -93,11 +84,14 @@ final class JobFileParser {
             top.error("misfire", "only applies to a job with a schedule");
         }
 
+        NotifySection alerts = top.mapping("notify", NotifySectionParser.KEYS)
+                .map(section -> new NotifySectionParser(section).parse()).orElse(NotifySection.NONE);
+
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new JobDefinition(name, description, schedule, zone, direction, remote, localPath,
-                include, exclude, delete, parallel, verify, retries, maxFailures, bandwidthLimit, misfire, file));
+                include, exclude, delete, parallel, verify, retries, maxFailures, bandwidthLimit, misfire, alerts, file));
     }
 
     List<JobFileError> errors() {
@@ -107,29 +101,6 @@ final class JobFileParser {
     /** The line of the {@code name:} key, or 1: where a clash with another file's job name is reported. */
     int nameLine() {
         return nameLine;
-    }
-
-    private Optional<MappingNode> readRoot() {
-        Node node;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            node = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            problems.add(line, "YAML syntax: " + e.getProblem());
-            return Optional.empty();
-        } catch (YAMLException | IOException e) {
-            problems.add(1, "cannot read the job file: " + e.getMessage());
-            return Optional.empty();
-        }
-        if (node == null) {
-            problems.add(1, "the job file is empty");
-            return Optional.empty();
-        }
-        if (!(node instanceof MappingNode mapping)) {
-            problems.add(YamlMapping.lineOf(node), "a job file must be a set of keys (name, remote, local, ...)");
-            return Optional.empty();
-        }
-        return Optional.of(mapping);
     }
 
     private String defaultName() {

@@ -1,17 +1,10 @@
 package org.filesync.jobs;
 
-import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpEndpoint;
 import org.filesync.ftp.PortRange;
 import org.filesync.ftp.TlsMode;
 import org.filesync.ftp.TransferMode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -50,7 +43,7 @@ final class RemoteSectionParser {
             remote.error("tls", "an ftps:// URL means implicit TLS; for " + tls.name().toLowerCase()
                     + " write the URL with ftp://");
         }
-        Path certificate = remote.string("certificate").flatMap(this::certificate).orElse(null);
+        Path certificate = CertificateKey.read(remote, folder).orElse(null);
         boolean verifyCertificate = remote.bool("verifyCertificate").orElse(true);
         if (tls == TlsMode.NONE) {
             onlyWith("certificate", "TLS (tls: explicit or implicit, or an ftps:// URL)");
@@ -101,61 +94,10 @@ final class RemoteSectionParser {
 
     /** Anonymous logins get the customary e-mail-like password; others must name theirs, or leave it empty. */
     private Optional<Secret> password(String username) {
-        if (remote.has("password") && remote.has("passwordFile")) {
-            remote.error("passwordFile", "give either password or passwordFile, not both");
-            return Optional.empty();
-        }
-        if (remote.has("password")) {
-            return remote.string("password").filter(text -> {
-                if (text.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-                    // a secret read from a file into the environment often keeps its newline
-                    remote.error("password", "contains a line break or NUL (a trailing newline from a secret file?)");
-                    return false;
-                }
-                return true;
-            }).map(Secret::new);
-        }
-        if (remote.has("passwordFile")) {
-            return remote.string("passwordFile").flatMap(this::readPasswordFile);
+        if (PasswordKeys.given(remote)) {
+            return PasswordKeys.read(remote, folder);
         }
         return Optional.of(new Secret(username.equals(ANONYMOUS) ? "filesync@" : ""));
-    }
-
-    private Optional<Secret> readPasswordFile(String text) {
-        Path path = folder.resolve(text).normalize();
-        try {
-            String content = Files.readString(path, StandardCharsets.UTF_8);
-            String password = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
-                    : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
-            if (password.isEmpty()) {
-                remote.error("passwordFile", "'" + path + "' is empty");
-                return Optional.empty();
-            }
-            if (password.contains("\n") || password.contains("\r")) {
-                remote.error("passwordFile", "'" + path + "' must hold the password on one line");
-                return Optional.empty();
-            }
-            return Optional.of(new Secret(password));
-        } catch (IOException e) {
-            remote.error("passwordFile", "cannot read '" + path + "': " + FailureMessages.reason(e));
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Path> certificate(String text) {
-        Path path = folder.resolve(text).normalize();
-        try (InputStream in = Files.newInputStream(path)) {
-            if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
-                remote.error("certificate", "'" + path + "' holds no certificate");
-                return Optional.empty();
-            }
-            return Optional.of(path);
-        } catch (IOException e) {
-            remote.error("certificate", "cannot read '" + path + "': " + FailureMessages.reason(e));
-        } catch (CertificateException e) {
-            remote.error("certificate", "'" + path + "' is not a PEM certificate: " + e.getMessage());
-        }
-        return Optional.empty();
     }
 
     private boolean validAddress(String text) {

@@ -1,11 +1,20 @@
 package org.filesync.jobs;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -18,7 +27,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * unknown or a repeated key as {@code FILE:LINE: message} instead of throwing, so that one pass
  * finds every error. String values get {@code ${NAME}} expansion.
  */
-final class YamlMapping {
+public final class YamlMapping {
 
     private final String prefix;
     private final int ownerLine;
@@ -33,7 +42,7 @@ final class YamlMapping {
         this.expander = expander;
     }
 
-    static YamlMapping of(MappingNode node, String prefix, int ownerLine, Set<String> allowedKeys,
+    public static YamlMapping of(MappingNode node, String prefix, int ownerLine, Set<String> allowedKeys,
                           Problems problems, EnvironmentExpander expander) {
         YamlMapping mapping = new YamlMapping(prefix, ownerLine, problems, expander);
         for (NodeTuple tuple : node.getValue()) {
@@ -56,32 +65,62 @@ final class YamlMapping {
         return mapping;
     }
 
+    /**
+     * The top-level mapping of a YAML file; empty, with the reason in {@code problems}, when the
+     * file cannot be read, is not YAML, is empty or is not a set of keys.
+     *
+     * @param what the kind of file, for messages ("job file")
+     * @param keysHint a few of its keys, for the message when it is not a set of keys
+     */
+    public static Optional<MappingNode> readDocument(Path file, Problems problems, String what, String keysHint) {
+        Node node;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            node = new Yaml(new LoaderOptions()).compose(reader);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
+            problems.add(line, "YAML syntax: " + e.getProblem());
+            return Optional.empty();
+        } catch (YAMLException | IOException e) {
+            problems.add(1, "cannot read the " + what + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        if (node == null) {
+            problems.add(1, "the " + what + " is empty");
+            return Optional.empty();
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            problems.add(lineOf(node), "the " + what + " must be a set of keys (" + keysHint + ")");
+            return Optional.empty();
+        }
+        return Optional.of(mapping);
+    }
+
     static int lineOf(Node node) {
         return node.getStartMark().getLine() + 1;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return entries.containsKey(key);
     }
 
-    int lineOf(String key) {
+    public int lineOf(String key) {
         NodeTuple tuple = entries.get(key);
         return tuple == null ? ownerLine : lineOf(tuple.getKeyNode());
     }
 
-    void error(String key, String message) {
+    public void error(String key, String message) {
         problems.add(lineOf(key), prefix + key + ": " + message);
     }
 
-    void missing(String key) {
+    public void missing(String key) {
         problems.add(ownerLine, "missing required key '" + prefix + key + "'");
     }
 
-    Optional<String> string(String key) {
+    public Optional<String> string(String key) {
         return scalar(key, "a text").flatMap(node -> expand(key, node.getValue()));
     }
 
-    Optional<Integer> integer(String key) {
+    public Optional<Integer> integer(String key) {
         return scalar(key, "a whole number").flatMap(node -> {
             if (node.getTag().equals(Tag.INT)) {
                 try {
@@ -95,7 +134,7 @@ final class YamlMapping {
         });
     }
 
-    Optional<Boolean> bool(String key) {
+    public Optional<Boolean> bool(String key) {
         return scalar(key, "true or false").flatMap(node -> {
             if (node.getTag().equals(Tag.BOOL)) {
                 return Optional.of(Boolean.parseBoolean(node.getValue()) || node.getValue().matches("(?i)yes|on|y"));
@@ -106,7 +145,7 @@ final class YamlMapping {
     }
 
     /** A list of texts; a single text counts as a list of one. */
-    Optional<List<String>> stringList(String key) {
+    public Optional<List<String>> stringList(String key) {
         NodeTuple tuple = entries.get(key);
         if (tuple == null) {
             return Optional.empty();
@@ -134,7 +173,7 @@ final class YamlMapping {
         return Optional.of(items);
     }
 
-    Optional<YamlMapping> mapping(String key, Set<String> allowedKeys) {
+    public Optional<YamlMapping> mapping(String key, Set<String> allowedKeys) {
         NodeTuple tuple = entries.get(key);
         if (tuple == null) {
             return Optional.empty();

@@ -10,6 +10,7 @@ import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRegistry;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.mirror.StopRequest;
+import org.filesync.notify.RunAlerts;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
@@ -37,13 +38,16 @@ final class ScheduledRun implements Job {
     private final RunRegistry runs;
     private final NodeIdentity node;
     private final RunningRuns running;
+    private final RunAlerts alerts;
 
-    ScheduledRun(ScheduledJobs definitions, MirrorRunner runner, RunRegistry runs, NodeIdentity node, RunningRuns running) {
+    ScheduledRun(ScheduledJobs definitions, MirrorRunner runner, RunRegistry runs, NodeIdentity node, RunningRuns running,
+                 RunAlerts alerts) {
         this.definitions = definitions;
         this.runner = runner;
         this.runs = runs;
         this.node = node;
         this.running = running;
+        this.alerts = alerts;
     }
 
     @Override
@@ -75,12 +79,13 @@ final class ScheduledRun implements Job {
                 if (recovering) {
                     runs.closeSilentRuns(job.name(), node, RECOVERY_SILENCE);
                 }
-                runner.run(job, "schedule", fireTime, RunProgress.NONE, stop);
+                alerts.runEnded(job, runner.run(job, "schedule", fireTime, RunProgress.NONE, stop).runId());
                 return;
             } catch (JobAlreadyRunningException e) {
                 if (!recovering || stop.isRequested() || System.nanoTime() > deadline) {
-                    runs.skipped(job.name(), fireTime, node, e.getMessage());
+                    long skipped = runs.skipped(job.name(), fireTime, node, e.getMessage());
                     log.info("job {} fire of {} skipped: {}", job.name(), fireTime, e.getMessage());
+                    alerts.runEnded(job, skipped);
                     return;
                 }
                 Thread.sleep(RECOVERY_RETRY.toMillis());

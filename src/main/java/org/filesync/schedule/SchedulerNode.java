@@ -14,6 +14,7 @@ import org.filesync.history.Database;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRegistry;
 import org.filesync.jobs.JobFolderWatcher;
+import org.filesync.notify.RunAlerts;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -42,9 +43,10 @@ public final class SchedulerNode {
         this.scheduledAtStart = scheduledAtStart;
     }
 
-    /** Stores the triggers of the folder's jobs and starts firing them. */
+    /** Stores the triggers of the folder's jobs and starts firing them; each run that ends sends its alerts. */
     public static SchedulerNode start(Database database, Path jobsDirectory, NodeIdentity node,
-                                      Function<FtpSessionSettings, FtpSessionFactory> sessionFactories)
+                                      Function<FtpSessionSettings, FtpSessionFactory> sessionFactories,
+                                      RunAlerts alerts)
             throws SchedulerException {
         RunRegistry runs = new RunRegistry(database.dataSource());
         int closed = runs.closeDeadRuns(node);
@@ -55,7 +57,7 @@ public final class SchedulerNode {
         ScheduledJobs definitions = new ScheduledJobs();
         RunningRuns running = new RunningRuns();
         Scheduler scheduler = SchedulerBuilder.build(database, node,
-                (bundle, owner) -> new ScheduledRun(definitions, runner, runs, node, running));
+                (bundle, owner) -> new ScheduledRun(definitions, runner, runs, node, running, alerts));
         try {
             TriggerSync sync = new TriggerSync(scheduler, definitions);
             JobFolderWatcher folder = new JobFolderWatcher(jobsDirectory, System::getenv);

@@ -75,7 +75,7 @@ class RunCommandTest {
         long runId = runJson.get("runId").asLong();
         FilesyncProcess.Result show = filesync.run("show", String.valueOf(runId), "--json");
         JsonNode shown = JsonOutput.mapper().readTree(show.stdout());
-        assertThat(keys(shown)).containsExactlyInAnyOrder("run", "transfers");
+        assertThat(keys(shown)).containsExactlyInAnyOrder("run", "transfers", "notifications");
         assertThat(shown.get("transfers")).hasSize(2).allSatisfy(transfer -> assertThat(keys(transfer)).isEqualTo(TRANSFER_KEYS));
         JsonNode b = shown.get("transfers").get(0);
         assertThat(b.get("path").asText()).isEqualTo("b.bin");

@@ -58,6 +58,42 @@ class ValidateAndJobsCommandTest {
     }
 
     @Test
+    void validateAlsoChecksTheSettingsFileBesideTheJobsFolder() throws Exception {
+        writeValidJobs();
+        JobFiles.write(dir, "filesync.yaml", "notify:", "  on: [failure]", "  remindEvry: 1h", "retention: 90d");
+
+        FilesyncProcess.Result result = filesync().run("validate");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr().lines()).containsExactly(
+                "filesync.yaml:3: unknown key 'notify.remindEvry' (did you mean 'remindEvery'?)",
+                "filesync.yaml:4: retention: not supported yet: remove it (planned for a later release)");
+    }
+
+    @Test
+    void validateNamesTheSettingsFileItChecked() throws Exception {
+        writeValidJobs();
+        JobFiles.write(dir, "filesync.yaml", "notify:", "  on: [failure]");
+
+        FilesyncProcess.Result result = filesync().run("validate");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("2 job(s) valid in jobs; settings: filesync.yaml");
+    }
+
+    @Test
+    void runRefusesToStartWithABrokenSettingsFileNamedByConfig() throws Exception {
+        writeValidJobs();
+        JobFiles.write(dir, "settings.yaml", "mail:", "  host: smtp.example.org", "  port: 99999", "  from: a@example.org");
+
+        FilesyncProcess.Result result = filesync().run("--config", "settings.yaml", "run", "manual");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).contains("settings.yaml:3: mail.port: must be a port number (1-65535), not 99999");
+        assertThat(filesync().run("--config", "settings.yaml", "validate").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void jobsJsonListsJobsWithNextFireTimesAndNoPassword() throws Exception {
         writeValidJobs();
 

@@ -32,6 +32,25 @@ class JobCatalogTest {
     }
 
     @Test
+    void notifySectionReachesTheDefinitionAndTakesTheRestFromTheDefaults() {
+        JobFiles.write(dir, "alerting.yaml", "remote:", "  url: ftp://h/", "local:", "  path: x",
+                "notify:", "  on: [failure, success]", "  webhook: https://hooks.example.org/${HOOK_TOKEN}",
+                "  webhookSecret: ${HOOK_SECRET}");
+
+        JobCatalog catalog = JobCatalog.load(dir, Map.of("HOOK_TOKEN", "t0k3n", "HOOK_SECRET", "s3cret")::get);
+
+        NotifySection alerts = catalog.find("alerting").orElseThrow().alerts();
+        assertThat(alerts.on()).containsExactlyInAnyOrder(NotifyEvent.FAILURE, NotifyEvent.SUCCESS);
+        assertThat(alerts.webhook().reveal()).isEqualTo("https://hooks.example.org/t0k3n");
+        assertThat(alerts.webhookSecret().reveal()).isEqualTo("s3cret");
+        assertThat(alerts.toString()).doesNotContain("t0k3n", "s3cret");
+        NotifySection defaults = new NotifySection(java.util.Set.of(NotifyEvent.RECOVERY), null, null, null,
+                Duration.ofHours(3));
+        assertThat(alerts.over(defaults).on()).containsExactlyInAnyOrder(NotifyEvent.FAILURE, NotifyEvent.SUCCESS);
+        assertThat(alerts.over(defaults).remindEvery()).isEqualTo(Duration.ofHours(3));
+    }
+
+    @Test
     void everyKeyOfTheSchemaReachesTheDefinition() throws Exception {
         Files.createDirectories(dir.resolve("certs"));
         Files.copy(Path.of("src/test/resources/certs/test-ca.pem"), dir.resolve("certs/partner.pem"));

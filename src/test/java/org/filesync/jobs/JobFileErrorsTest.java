@@ -144,6 +144,38 @@ class JobFileErrorsTest {
     }
 
     @Test
+    void unknownNotifyEventIsReported() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "notify:", "  on: [failure, fail]");
+
+        assertThat(error.line()).isEqualTo(6);
+        assertThat(error.message()).isEqualTo("notify.on: must be one of failure, recovery, success; not 'fail'");
+    }
+
+    @Test
+    void notifyDeadlineIsRejectedAsNotSupportedYetRatherThanIgnored() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "notify:",
+                "  webhook: https://h/", "  deadline: \"06:00\"");
+
+        assertThat(error.line()).isEqualTo(7);
+        assertThat(error.message()).isEqualTo("notify.deadline: deadline alerts are not supported yet");
+    }
+
+    @Test
+    void notifyEmailMustHoldAddresses() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "notify:",
+                "  email: [ops@example.org, ops]");
+
+        assertThat(error.message()).isEqualTo("notify.email: 'ops' is not an e-mail address");
+    }
+
+    @Test
+    void notifyRemindEveryMustBeADuration() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "notify:", "  remindEvery: daily");
+
+        assertThat(error.message()).startsWith("notify.remindEvery: not a duration: 'daily'");
+    }
+
+    @Test
     void duplicateKeyIsReported() {
         JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "delete: true", "delete: false");
 

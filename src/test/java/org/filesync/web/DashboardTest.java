@@ -77,7 +77,7 @@ class DashboardTest {
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0).get("runId").asLong()).isEqualTo(run.runId());
         assertThat(keys(runs.get(0))).contains("runId", "job", "status", "startedAt", "filesTransferred", "resumes", "node");
-        assertThat(keys(shown)).containsExactlyInAnyOrder("run", "transfers");
+        assertThat(keys(shown)).containsExactlyInAnyOrder("run", "transfers", "notifications");
         assertThat(shown.get("transfers")).hasSize(2);
         assertThat(shown.get("transfers").findValuesAsText("path")).contains(ODD_NAME, "plain.txt");
         assertThat(jobs).hasSize(1);

@@ -1,0 +1,16 @@
+package org.filesync.settings;
+
+import java.nio.file.Path;
+import org.filesync.jobs.NotifySection;
+
+/**
+ * The server settings file, validated.
+ *
+ * @param file where they were read from, or null when there is no settings file
+ * @param mail null when no SMTP server is configured
+ * @param notifyDefaults what a job's {@code notify:} section does not say itself
+ */
+public record ServerSettings(Path file, MailSettings mail, NotifySection notifyDefaults) {
+
+    public static final ServerSettings NONE = new ServerSettings(null, null, NotifySection.NONE);
+}

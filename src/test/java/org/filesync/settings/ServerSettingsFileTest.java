@@ -1,0 +1,164 @@
+package org.filesync.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.filesync.jobs.JobFileError;
+import org.filesync.jobs.NotifyEvent;
+import org.filesync.testing.JobFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server settings file: read beside the jobs folder or from --config, validated like a job file. */
+class ServerSettingsFileTest {
+
+    @TempDir
+    Path dir;
+
+    private ServerSettingsFile.Loaded load(Map<String, String> environment, String... lines) {
+        JobFiles.write(dir, "filesync.yaml", lines);
+        return ServerSettingsFile.load(dir.resolve("jobs"), null, environment::get);
+    }
+
+    private JobFileError onlyError(Map<String, String> environment, String... lines) {
+        ServerSettingsFile.Loaded loaded = load(environment, lines);
+        assertThat(loaded.settings()).isEmpty();
+        assertThat(loaded.errors()).hasSize(1);
+        assertThat(loaded.errors().get(0).file()).isEqualTo(dir.resolve("filesync.yaml"));
+        return loaded.errors().get(0);
+    }
+
+    @Test
+    void readsMailAndNotifyDefaultsBesideTheJobsFolder() {
+        ServerSettings settings = load(Map.of("SMTP_PASSWORD", "smtp-s3cret"),
+                "mail:", "  host: smtp.example.org", "  port: 2525", "  starttls: required", "  username: filesync",
+                "  password: ${SMTP_PASSWORD}", "  from: filesync@example.org",
+                "notify:", "  on: [failure, success]", "  webhook: https://hooks.example.org/x", "  remindEvery: 6h")
+                .settings().orElseThrow();
+
+        assertThat(settings.mail()).isEqualTo(new MailSettings("smtp.example.org", 2525, StartTls.REQUIRED, "filesync",
+                settings.mail().password(), "filesync@example.org", null));
+        assertThat(settings.mail().password().reveal()).isEqualTo("smtp-s3cret");
+        assertThat(settings.notifyDefaults().on()).containsExactlyInAnyOrder(NotifyEvent.FAILURE, NotifyEvent.SUCCESS);
+        assertThat(settings.notifyDefaults().webhook().reveal()).isEqualTo("https://hooks.example.org/x");
+        assertThat(settings.notifyDefaults().remindEvery()).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void noSettingsFileMeansNoSettings() {
+        ServerSettingsFile.Loaded loaded = ServerSettingsFile.load(dir.resolve("jobs"), null, Map.<String, String>of()::get);
+
+        assertThat(loaded.errors()).isEmpty();
+        assertThat(loaded.settings()).contains(ServerSettings.NONE);
+    }
+
+    @Test
+    void configOptionNamingNoFileIsAnError() {
+        Path missing = dir.resolve("elsewhere.yaml");
+
+        ServerSettingsFile.Loaded loaded = ServerSettingsFile.load(dir.resolve("jobs"), missing, Map.<String, String>of()::get);
+
+        assertThat(loaded.errors()).extracting(JobFileError::toString).containsExactly(missing + ":0: no such settings file");
+    }
+
+    @Test
+    void unknownKeyIsRejectedWithSuggestion() {
+        JobFileError error = onlyError(Map.of(), "mail:", "  startls: true", "  host: smtp.example.org",
+                "  from: a@example.org");
+
+        assertThat(error.toString()).isEqualTo(dir.resolve("filesync.yaml") + ":2: unknown key 'mail.startls' (did you mean 'starttls'?)");
+    }
+
+    @Test
+    void keysNothingHonoursYetAreRejectedRatherThanIgnored() {
+        ServerSettingsFile.Loaded loaded = load(Map.of(), "web:", "  port: 8080", "retention: 90d",
+                "users:", "  - name: ops");
+
+        assertThat(loaded.errors()).extracting(JobFileError::line).containsExactly(1, 3, 4);
+        assertThat(loaded.errors()).allSatisfy(error -> assertThat(error.message()).contains("not supported yet"));
+    }
+
+    @Test
+    void deadlineIsRejectedAsNotSupportedYet() {
+        JobFileError error = onlyError(Map.of(), "notify:", "  deadline: \"06:00\"");
+
+        assertThat(error.line()).isEqualTo(2);
+        assertThat(error.message()).isEqualTo("notify.deadline: deadline alerts are not supported yet");
+    }
+
+    @Test
+    void emailDefaultsWithoutAMailSectionAreAnError() {
+        JobFileError error = onlyError(Map.of(), "notify:", "  email: [ops@example.org]");
+
+        assertThat(error.line()).isEqualTo(1);
+        assertThat(error.message()).isEqualTo("notify.email: e-mail alerts need a mail: section (the SMTP server)");
+    }
+
+    @Test
+    void environmentVariableOverridesOneKeyOfTheFile() {
+        ServerSettings settings = load(Map.of("FILESYNC_MAIL_HOST", "smtp.internal", "FILESYNC_NOTIFY_REMIND_EVERY", "2h",
+                        "FILESYNC_NOTIFY_ON", "failure,success"),
+                "mail:", "  host: smtp.example.org", "  port: 25", "  from: a@example.org")
+                .settings().orElseThrow();
+
+        assertThat(settings.mail().host()).isEqualTo("smtp.internal");
+        assertThat(settings.mail().port()).isEqualTo(25);
+        assertThat(settings.notifyDefaults().remindEvery()).isEqualTo(Duration.ofHours(2));
+        assertThat(settings.notifyDefaults().on()).containsExactlyInAnyOrder(NotifyEvent.FAILURE, NotifyEvent.SUCCESS);
+    }
+
+    @Test
+    void environmentVariablesAloneGiveSettingsWithoutAFile() {
+        ServerSettings settings = ServerSettingsFile.load(dir.resolve("jobs"), null, Map.of(
+                "FILESYNC_MAIL_HOST", "smtp.internal", "FILESYNC_MAIL_PORT", "2525",
+                "FILESYNC_MAIL_FROM", "filesync@example.org")::get).settings().orElseThrow();
+
+        assertThat(settings.mail().host()).isEqualTo("smtp.internal");
+        assertThat(settings.mail().port()).isEqualTo(2525);
+    }
+
+    @Test
+    void overriddenValueIsValidatedLikeTheFilesOwn() {
+        JobFileError error = onlyError(Map.of("FILESYNC_MAIL_PORT", "many"),
+                "mail:", "  host: smtp.example.org", "  port: 25", "  from: a@example.org");
+
+        assertThat(error.message()).contains("mail.port", "whole number", "many");
+    }
+
+    @Test
+    void mailPasswordFromAFileResolvesBesideTheSettingsFile() throws Exception {
+        Files.writeString(dir.resolve("smtp.secret"), "from-file\n");
+
+        ServerSettings settings = load(Map.of(), "mail:", "  host: h", "  username: u", "  passwordFile: smtp.secret",
+                "  from: a@example.org").settings().orElseThrow();
+
+        assertThat(settings.mail().password().reveal()).isEqualTo("from-file");
+        assertThat(settings.mail().toString()).doesNotContain("from-file");
+    }
+
+    @Test
+    void badMailPasswordIsReportedWithoutShowingIt() {
+        JobFileError error = onlyError(Map.of("SMTP_PASSWORD", "s3cr3t-value\n"), "mail:", "  host: h", "  username: u",
+                "  password: ${SMTP_PASSWORD}", "  from: a@example.org");
+
+        assertThat(error.line()).isEqualTo(4);
+        assertThat(error.message()).contains("mail.password", "line break").doesNotContain("s3cr3t-value");
+    }
+
+    @Test
+    void webhookUrlThatIsNotHttpIsReportedWithoutShowingIt() {
+        JobFileError error = onlyError(Map.of(), "notify:", "  webhook: ftp://hooks.example.org/token-abc123");
+
+        assertThat(error.message()).isEqualTo("notify.webhook: must be an http:// or https:// URL with a host");
+    }
+
+    @Test
+    void missingEnvironmentVariableIsReported() {
+        JobFileError error = onlyError(Map.of(), "notify:", "  webhookSecret: ${HOOK_SECRET}");
+
+        assertThat(error.toString()).endsWith(":2: notify.webhookSecret: environment variable HOOK_SECRET is not set");
+    }
+}
