@@ -54,6 +54,9 @@ final class TransferredFileWriter implements ItemWriter<TransferredFile> {
 
     @Override
     public void write(Chunk<? extends TransferredFile> chunk) {
+        if (chunk.isEmpty()) {
+            return; // every file of the chunk failed
+        }
         Instant now = Instant.now();
         List<TransferState> rows = chunk.getItems().stream().map(done -> new TransferState(done.row().transferId(),
                 TransferStatus.DONE, done.outcome().bytesThisRun(), done.outcome().resumedFrom(), null, null,
@@ -93,7 +96,7 @@ final class TransferredFileWriter implements ItemWriter<TransferredFile> {
                 }
                 lastCommit = System.nanoTime();
                 queue.drainTo(batch);
-                boolean end = batch.remove(END);
+                boolean end = batch.removeIf(recorded -> recorded == END); // by identity: an empty chunk equals END
                 record(batch);
                 batch.clear();
                 if (end) {

@@ -54,6 +54,27 @@ class TransferStepTest {
     }
 
     @Test
+    void chunksWhoseEveryFileFailsDoNotEndTheRecordingOfTheOthers() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("server/pub"));
+        Files.writeString(served.resolve("a.txt"), "a");
+        Files.writeString(served.resolve("refused-1.bin"), "refused");
+        Files.writeString(served.resolve("refused-2.bin"), "refused");
+        try (ApacheFtpServer server = ApacheFtpServer.start(served.getParent());
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            proxy.answerInstead("RETR /pub/refused-1.bin", "550 refused-1.bin: Permission denied");
+            proxy.answerInstead("RETR /pub/refused-2.bin", "550 refused-2.bin: Permission denied");
+
+            RunRecord run = harness.run(harness.job("empty-chunks", server, proxy.port(), "download", "pub",
+                    dir.resolve("target")));
+
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
+            assertThat(run.filesTransferred()).isEqualTo(1);
+            assertThat(harness.transfer(run.runId(), "a.txt").status()).isEqualTo(TransferStatus.DONE);
+        }
+    }
+
+    @Test
     void aHistoryThatCannotRecordTransferredFilesFailsTheRunAndTheNextRunAdoptsThem() throws Exception {
         Path served = Files.createDirectories(dir.resolve("server/pub"));
         Files.writeString(served.resolve("a.txt"), "a");
