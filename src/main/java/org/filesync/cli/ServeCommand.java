@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.history.Database;
+import org.filesync.history.HistoryHousekeeping;
 import org.filesync.web.Dashboard;
 import org.filesync.history.NodeIdentity;
 import org.filesync.notify.RunAlerts;
@@ -72,6 +73,7 @@ final class ServeCommand implements Callable<Integer> {
         TerminationSignals.onTerminate(terminate::countDown);
         try (Database database = root.options.openDatabaseToServe(DATABASE_CONNECTIONS)) {
             RunAlerts alerts = RunAlerts.start(database, settings);
+            HistoryHousekeeping housekeeping = HistoryHousekeeping.start(database, settings.retention());
             SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
                     CommonsNetSessionFactory::new, alerts);
             Dashboard dashboard = startDashboard(database);
@@ -84,6 +86,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             log.info("node {} stopping: no more fires; running transfers stop at a safe point", identity.name());
             boolean clean = scheduler.stop(STOP_GRACE);
+            housekeeping.close();
             alerts.awaitDelivery(ALERT_PATIENCE);
             log.info("node {} stopped", identity.name());
             return clean ? ExitCode.OK : ExitCode.FAILED;

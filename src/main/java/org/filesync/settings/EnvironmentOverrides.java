@@ -32,7 +32,7 @@ final class EnvironmentOverrides {
             Map.entry("mail.username", false), Map.entry("mail.password", false), Map.entry("mail.passwordFile", false),
             Map.entry("mail.from", false), Map.entry("mail.certificate", false), Map.entry("notify.on", true), Map.entry("notify.webhook", false),
             Map.entry("notify.webhookSecret", false), Map.entry("notify.email", true),
-            Map.entry("notify.remindEvery", false));
+            Map.entry("notify.remindEvery", false), Map.entry("retention", false));
 
     private static final Resolver RESOLVER = new Resolver();
 
@@ -54,8 +54,9 @@ final class EnvironmentOverrides {
             String value = environment.apply(variable(key));
             if (value != null) {
                 String[] path = key.split("\\.");
-                MappingNode section = section(root, path[0]);
-                put(section, path[1], KEYS.get(key) ? list(value, section) : scalar(value, section));
+                MappingNode section = path.length == 1 ? root : section(root, path[0]);
+                String name = path[path.length - 1];
+                put(section, name, KEYS.get(key) ? list(value, section) : scalar(value, section));
             }
         });
         return root;

@@ -1,6 +1,7 @@
 package org.filesync.settings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.filesync.jobs.NotifySection;
 
 /**
@@ -9,8 +10,9 @@ import org.filesync.jobs.NotifySection;
  * @param file where they were read from, or null when there is no settings file
  * @param mail null when no SMTP server is configured
  * @param notifyDefaults what a job's {@code notify:} section does not say itself
+ * @param retention how long {@code serve} keeps runs in the history; null to keep them all
  */
-public record ServerSettings(Path file, MailSettings mail, NotifySection notifyDefaults) {
+public record ServerSettings(Path file, MailSettings mail, NotifySection notifyDefaults, Duration retention) {
 
-    public static final ServerSettings NONE = new ServerSettings(null, null, NotifySection.NONE);
+    public static final ServerSettings NONE = new ServerSettings(null, null, NotifySection.NONE, null);
 }

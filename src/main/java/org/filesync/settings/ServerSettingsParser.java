@@ -1,11 +1,13 @@
 package org.filesync.settings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.filesync.jobs.CertificateKey;
+import org.filesync.jobs.DurationText;
 import org.filesync.jobs.EnvironmentExpander;
 import org.filesync.jobs.JobFileError;
 import org.filesync.jobs.NotifySection;
@@ -24,7 +26,7 @@ final class ServerSettingsParser {
 
     static final Set<String> TOP_KEYS = Set.of("mail", "notify", "web", "users", "retention");
     /** Keys of the contract that nothing honours yet: an error, so that no one relies on them unknowingly. */
-    private static final Set<String> NOT_SUPPORTED_YET = Set.of("web", "users", "retention");
+    private static final Set<String> NOT_SUPPORTED_YET = Set.of("web", "users");
     private static final Set<String> MAIL_KEYS = Set.of("host", "port", "starttls", "username", "password",
             "passwordFile", "from", "certificate");
 
@@ -60,10 +62,24 @@ final class ServerSettingsParser {
         if (notify.email() != null && mail == null && !top.has("mail")) {
             problems.add(top.lineOf("notify"), "notify.email: e-mail alerts need a mail: section (the SMTP server)");
         }
+        Duration retention = top.string("retention").flatMap(text -> retention(top, text)).orElse(null);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ServerSettings(exists ? file : null, mail, notify));
+        return Optional.of(new ServerSettings(exists ? file : null, mail, notify, retention));
+    }
+
+    private static Optional<Duration> retention(YamlMapping top, String text) {
+        try {
+            Duration retention = DurationText.parse(text);
+            if (retention.compareTo(Duration.ofDays(1)) >= 0) {
+                return Optional.of(retention);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        top.error("retention", "'" + text + "' is not a duration of a day or more (90d, 2160h)");
+        return Optional.empty();
     }
 
     List<JobFileError> errors() {

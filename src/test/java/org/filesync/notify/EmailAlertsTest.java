@@ -76,7 +76,7 @@ class EmailAlertsTest {
                 "notify: {email: [ops@example.org, oncall@example.org]}");
         RunRecord run = harness.run(job);
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
-        RunAlerts alerts = new RunAlerts(harness.database(), new ServerSettings(null, mail, NotifySection.NONE),
+        RunAlerts alerts = new RunAlerts(harness.database(), new ServerSettings(null, mail, NotifySection.NONE, null),
                 List.of(new EmailChannel(mail, new RunHistory(harness.database().jdbc()))), Clock.systemUTC());
         alerts.runEnded(job, run.runId());
         alerts.awaitDelivery(PATIENCE);

@@ -74,11 +74,19 @@ class ServerSettingsFileTest {
 
     @Test
     void keysNothingHonoursYetAreRejectedRatherThanIgnored() {
-        ServerSettingsFile.Loaded loaded = load(Map.of(), "web:", "  port: 8080", "retention: 90d",
-                "users:", "  - name: ops");
+        ServerSettingsFile.Loaded loaded = load(Map.of(), "web:", "  port: 8080", "users:", "  - name: ops");
 
-        assertThat(loaded.errors()).extracting(JobFileError::line).containsExactly(1, 3, 4);
+        assertThat(loaded.errors()).extracting(JobFileError::line).containsExactly(1, 3);
         assertThat(loaded.errors()).allSatisfy(error -> assertThat(error.message()).contains("not supported yet"));
+    }
+
+    @Test
+    void retentionIsADurationOfADayOrMore() {
+        assertThat(load(Map.of(), "retention: 90d").settings().orElseThrow().retention()).isEqualTo(Duration.ofDays(90));
+        assertThat(load(Map.of("FILESYNC_RETENTION", "30d"), "retention: 90d").settings().orElseThrow().retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(onlyError(Map.of(), "retention: 2h").message())
+                .isEqualTo("retention: '2h' is not a duration of a day or more (90d, 2160h)");
+        assertThat(onlyError(Map.of(), "retention: soon").line()).isEqualTo(1);
     }
 
     @Test
