@@ -40,6 +40,9 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         // the demo's embedded server warns once per passive data connection about a port it releases
         context.getLogger("org.apache.ftpserver").setLevel(Level.ERROR);
         context.getLogger("org.apache.mina").setLevel(Level.ERROR);
+        // the pool warns, stack trace and all, of a connection broken while an H2 file changes hands
+        // between processes: filesync opens it again, and says so in its own words when it cannot
+        context.getLogger("com.zaxxer.hikari").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

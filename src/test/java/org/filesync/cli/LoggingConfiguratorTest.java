@@ -20,6 +20,7 @@ class LoggingConfiguratorTest {
         assertThat(root.getLevel()).isEqualTo(Level.WARN);
         assertThat(context.getLogger("org.filesync").getLevel()).isEqualTo(Level.INFO);
         assertThat(context.getLogger("org.apache.mina").getLevel()).isEqualTo(Level.ERROR);
+        assertThat(context.getLogger("com.zaxxer.hikari.pool.ProxyConnection").getEffectiveLevel()).isEqualTo(Level.ERROR);
         ConsoleAppender<ILoggingEvent> appender = (ConsoleAppender<ILoggingEvent>) root.getAppender("STDERR");
         assertThat(appender.getTarget()).isEqualTo("System.err");
     }
