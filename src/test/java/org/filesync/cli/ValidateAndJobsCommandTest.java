@@ -60,14 +60,14 @@ class ValidateAndJobsCommandTest {
     @Test
     void validateAlsoChecksTheSettingsFileBesideTheJobsFolder() throws Exception {
         writeValidJobs();
-        JobFiles.write(dir, "filesync.yaml", "notify:", "  on: [failure]", "  remindEvry: 1h", "retention: 90d");
+        JobFiles.write(dir, "filesync.yaml", "notify:", "  on: [failure]", "  remindEvry: 1h", "retention: 2h");
 
         FilesyncProcess.Result result = filesync().run("validate");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stderr().lines()).containsExactly(
                 "filesync.yaml:3: unknown key 'notify.remindEvry' (did you mean 'remindEvery'?)",
-                "filesync.yaml:4: retention: not supported yet: remove it (planned for a later release)");
+                "filesync.yaml:4: retention: '2h' is not a duration of a day or more (90d, 2160h)");
     }
 
     @Test
