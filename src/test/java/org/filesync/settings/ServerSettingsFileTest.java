@@ -94,6 +94,8 @@ class ServerSettingsFileTest {
     void deadlineIsATimeOfDayForEveryJob() {
         assertThat(load(Map.of(), "notify:", "  deadline: \"06:00\"").settings().orElseThrow().notifyDefaults().deadline())
                 .isEqualTo(LocalTime.of(6, 0));
+        assertThat(load(Map.of("FILESYNC_NOTIFY_DEADLINE", "07:30"), "notify:", "  deadline: \"06:00\"").settings()
+                .orElseThrow().notifyDefaults().deadline()).isEqualTo(LocalTime.of(7, 30));
         JobFileError error = onlyError(Map.of(), "notify:", "  deadline: \"6 am\"");
         assertThat(error.line()).isEqualTo(2);
         assertThat(error.message()).isEqualTo("notify.deadline: '6 am' is not a time of day as HH:mm (\"06:00\")");
