@@ -51,7 +51,7 @@ public final class DeadlineWatcher implements AutoCloseable {
         }, untilNextCheck(Instant.now()).toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    static Duration untilNextCheck(Instant now) {
+    private static Duration untilNextCheck(Instant now) {
         return Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)).plus(AFTER_THE_MINUTE));
     }
 
