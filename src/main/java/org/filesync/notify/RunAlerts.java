@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the alerts of runs that ended, off the runs' threads: each alert is recorded PENDING with
- * its run, then delivered on a thread of its own, with up to {@link #ATTEMPTS} attempts and a
+ * Sends the alerts of runs that ended and of missed deadlines, off the runs' threads: each alert is
+ * recorded PENDING with its run, then delivered on a thread of its own, with up to {@link #ATTEMPTS} attempts and a
  * growing pause between them, and recorded SENT or FAILED. A slow or dead receiver never delays
  * or fails a run.
  */
