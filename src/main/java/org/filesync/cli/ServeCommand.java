@@ -12,6 +12,7 @@ import org.filesync.history.Database;
 import org.filesync.history.HistoryHousekeeping;
 import org.filesync.web.Dashboard;
 import org.filesync.history.NodeIdentity;
+import org.filesync.notify.DeadlineWatcher;
 import org.filesync.notify.RunAlerts;
 import org.filesync.schedule.SchedulerNode;
 import org.filesync.settings.ServerSettings;
@@ -76,6 +77,7 @@ final class ServeCommand implements Callable<Integer> {
             HistoryHousekeeping housekeeping = HistoryHousekeeping.start(database, settings.retention());
             SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
                     CommonsNetSessionFactory::new, alerts);
+            DeadlineWatcher deadlines = DeadlineWatcher.start(alerts, scheduler, identity.name());
             Dashboard dashboard = startDashboard(database);
             PrintWriter out = spec.commandLine().getOut();
             out.println("ready: " + scheduler.scheduledAtStart() + " jobs scheduled");
@@ -85,6 +87,7 @@ final class ServeCommand implements Callable<Integer> {
                 dashboard.close();
             }
             log.info("node {} stopping: no more fires; running transfers stop at a safe point", identity.name());
+            deadlines.close();
             boolean clean = scheduler.stop(STOP_GRACE);
             housekeeping.close();
             alerts.awaitDelivery(ALERT_PATIENCE);

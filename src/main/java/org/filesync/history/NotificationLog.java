@@ -1,9 +1,11 @@
 package org.filesync.history;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -22,6 +24,30 @@ public final class NotificationLog {
         jdbc.sql("INSERT INTO fs_notification (run_id, channel, event, status) VALUES (:run, :channel, :event, 'PENDING')")
                 .param("run", runId).param("channel", channel).param("event", event).update(keys);
         return GeneratedKeys.id(keys, "notification_id");
+    }
+
+    /**
+     * Records a deadline alert PENDING, with the job's latest run if it has one; empty when this
+     * job's alert of this deadline by this channel is recorded already (by another node, at the
+     * same moment): it is sent once.
+     */
+    public Optional<Long> pendingDeadline(Long runId, String job, Instant due, String channel) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("INSERT INTO fs_notification (run_id, job_name, due_at, channel, event, status) "
+                            + "VALUES (:run, :job, :due, :channel, 'deadline', 'PENDING')")
+                    .param("run", runId, Types.BIGINT).param("job", job).param("due", due.atOffset(ZoneOffset.UTC))
+                    .param("channel", channel).update(keys);
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+        return Optional.of(GeneratedKeys.id(keys, "notification_id"));
+    }
+
+    /** Whether the job's alert of the deadline {@code due} is recorded, by any channel, from any node. */
+    public boolean deadlineAlerted(String job, Instant due) {
+        return jdbc.sql("SELECT COUNT(*) FROM fs_notification WHERE job_name = :job AND due_at = :due")
+                .param("job", job).param("due", due.atOffset(ZoneOffset.UTC)).query(Long.class).single() > 0;
     }
 
     /** Records an attempt that did not get through; the notification stays pending. */

@@ -84,6 +84,14 @@ public final class RunHistory {
                 .query((rs, row) -> RunStatus.valueOf(rs.getString(1))).optional();
     }
 
+    /** Whether a run answering the job's fire of {@code fireTime} had ended COMPLETED by {@code due}. */
+    public boolean completedInTime(String job, Instant fireTime, Instant due) {
+        return jdbc.sql("SELECT COUNT(*) FROM fs_run WHERE job_name = :job AND fire_time = :fire AND status = 'COMPLETED' "
+                        + "AND finished_at <= :due")
+                .param("job", job).param("fire", fireTime.atOffset(ZoneOffset.UTC)).param("due", due.atOffset(ZoneOffset.UTC))
+                .query(Long.class).single() > 0;
+    }
+
     public List<TransferRecord> transfers(long runId) {
         return jdbc.sql("SELECT " + TRANSFER_COLUMNS + " FROM fs_transfer WHERE run_id = :id ORDER BY path")
                 .param("id", runId).query(RunHistory::transfer).list();

@@ -2,6 +2,7 @@ package org.filesync.jobs;
 
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
@@ -49,13 +50,43 @@ public record JobDefinition(
 
     /** When the schedule fires next after {@code after}; empty for a manual-only job or a cron with no future time. */
     public Optional<Instant> nextFireTime(Instant after) {
+        return cron().map(cron -> cron.getNextValidTimeAfter(Date.from(after))).map(Date::toInstant);
+    }
+
+    /**
+     * The schedule's last fire time before {@code before} and at or after {@code notBefore}; empty
+     * for a manual-only job or when it has none then. Quartz cannot step backwards, so it steps
+     * forwards through a window that doubles until it holds a fire time.
+     */
+    public Optional<Instant> lastFireTimeBefore(Instant before, Instant notBefore) {
+        Optional<CronExpression> cron = cron();
+        if (cron.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Duration window = Duration.ofMinutes(1); ; window = window.multipliedBy(2)) {
+            Instant from = before.minus(window).isAfter(notBefore) ? before.minus(window) : notBefore;
+            Date next = cron.get().getNextValidTimeAfter(Date.from(from.minusMillis(1)));
+            if (next != null && next.toInstant().isBefore(before)) {
+                Date last = next;
+                for (; next != null && next.toInstant().isBefore(before); next = cron.get().getNextValidTimeAfter(next)) {
+                    last = next;
+                }
+                return Optional.of(last.toInstant());
+            }
+            if (from.equals(notBefore)) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Optional<CronExpression> cron() {
         if (schedule == null) {
             return Optional.empty();
         }
         try {
             CronExpression cron = new CronExpression(schedule);
             cron.setTimeZone(TimeZone.getTimeZone(timezone));
-            return Optional.ofNullable(cron.getNextValidTimeAfter(Date.from(after))).map(Date::toInstant);
+            return Optional.of(cron);
         } catch (ParseException e) {
             throw new IllegalStateException("schedule was validated on load: " + schedule, e);
         }

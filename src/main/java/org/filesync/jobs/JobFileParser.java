@@ -84,8 +84,11 @@ final class JobFileParser {
             top.error("misfire", "only applies to a job with a schedule");
         }
 
-        NotifySection alerts = top.mapping("notify", NotifySectionParser.KEYS)
-                .map(section -> new NotifySectionParser(section).parse()).orElse(NotifySection.NONE);
+        Optional<YamlMapping> notify = top.mapping("notify", NotifySectionParser.KEYS);
+        NotifySection alerts = notify.map(section -> new NotifySectionParser(section).parse()).orElse(NotifySection.NONE);
+        if (notify.filter(section -> section.has("deadline")).isPresent() && !top.has("schedule")) {
+            notify.get().error("deadline", "only applies to a job with a schedule");
+        }
 
         if (!problems.isEmpty()) {
             return Optional.empty();

@@ -7,7 +7,9 @@ public enum NotifyEvent {
     /** The first COMPLETED run after a failure. */
     RECOVERY,
     /** Every COMPLETED run. */
-    SUCCESS;
+    SUCCESS,
+    /** No COMPLETED run answered a fire by the job's {@code deadline}; checked by {@code serve} only. */
+    DEADLINE;
 
     /** The name used in files, JSON and the history. */
     public String key() {

@@ -3,6 +3,8 @@ package org.filesync.jobs;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,24 +24,18 @@ public final class NotifySectionParser {
 
     /** The section; errors are reported and leave their component out. */
     public NotifySection parse() {
-        if (section.has("deadline")) {
-            section.error("deadline", "deadline alerts are not supported yet");
-        }
         return new NotifySection(section.stringList("on").map(this::events).orElse(null),
                 section.string("webhook").filter(this::isWebhookUrl).map(Secret::new).orElse(null),
                 section.string("webhookSecret").filter(text -> notEmpty("webhookSecret", text)).map(Secret::new)
                         .orElse(null),
                 section.stringList("email").filter(this::areAddresses).orElse(null),
-                section.string("remindEvery").flatMap(this::remindEvery).orElse(null));
+                section.string("remindEvery").flatMap(this::remindEvery).orElse(null),
+                section.string("deadline").flatMap(this::deadline).orElse(null));
     }
 
     private Set<NotifyEvent> events(List<String> names) {
         Set<NotifyEvent> events = EnumSet.noneOf(NotifyEvent.class);
         for (String name : names) {
-            if (name.equalsIgnoreCase("deadline")) {
-                section.error("on", "deadline alerts are not supported yet");
-                continue;
-            }
             JobFileParser.choice(section, "on", name.toLowerCase(Locale.ROOT), NotifyEvent.class).ifPresent(events::add);
         }
         return events;
@@ -81,6 +77,18 @@ public final class NotifySectionParser {
             return false;
         }
         return true;
+    }
+
+    private Optional<LocalTime> deadline(String text) {
+        if (text.matches("\\d{2}:\\d{2}")) {
+            try {
+                return Optional.of(LocalTime.parse(text));
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        section.error("deadline", "'" + text + "' is not a time of day as HH:mm (\"06:00\")");
+        return Optional.empty();
     }
 
     private Optional<Duration> remindEvery(String text) {

@@ -16,14 +16,27 @@ final class AlertMail {
 
     static String subject(Alert alert) {
         RunRecord run = alert.run();
-        return "[filesync] " + run.job() + ": " + alert.event().key() + " (" + run.status() + ", run " + run.runId() + ")";
+        return "[filesync] " + alert.job() + ": " + alert.event().key()
+                + (run == null ? " (no run)" : " (" + run.status() + ", run " + run.runId() + ")");
     }
 
+    /** @param failed the run's failed files, at most {@link #FAILED_FILES} */
     static String body(Alert alert, List<TransferRecord> failed) {
         RunRecord run = alert.run();
         StringBuilder text = new StringBuilder();
-        text.append("Job ").append(run.job()).append(", run ").append(run.runId()).append(", ended ").append(run.status())
-                .append(" (").append(alert.event().key()).append(" alert from node ").append(alert.node()).append(").\n\n");
+        String from = " (" + alert.event().key() + " alert from node " + alert.node() + ")";
+        if (alert.missed() != null) {
+            text.append("Job ").append(alert.job()).append(" had no COMPLETED run answering its fire of ")
+                    .append(HistoryFormats.time(alert.missed().fire())).append(" by its deadline, ")
+                    .append(HistoryFormats.time(alert.missed().due())).append(from).append(".\n");
+            if (run == null) {
+                return text.append("It has no run yet.\n").toString();
+            }
+            text.append("Its latest run is run ").append(run.runId()).append(", ").append(run.status()).append(".\n\n");
+        } else {
+            text.append("Job ").append(run.job()).append(", run ").append(run.runId()).append(", ended ")
+                    .append(run.status()).append(from).append(".\n\n");
+        }
         line(text, "started", HistoryFormats.time(run.startedAt()));
         line(text, "finished", HistoryFormats.time(run.finishedAt()));
         line(text, "trigger", run.trigger() + (run.fireTime() == null ? "" : ", fire time " + HistoryFormats.time(run.fireTime())));

@@ -2,6 +2,7 @@ package org.filesync.notify;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -54,7 +55,8 @@ final class EmailChannel implements AlertChannel {
         message.setFrom(mail.from());
         message.setTo(rules.email().toArray(String[]::new));
         message.setSubject(AlertMail.subject(alert));
-        message.setText(AlertMail.body(alert, history.failedTransfers(alert.run().runId(), AlertMail.FAILED_FILES)));
+        message.setText(AlertMail.body(alert, alert.run() == null ? List.of()
+                : history.failedTransfers(alert.run().runId(), AlertMail.FAILED_FILES)));
         try {
             sender().send(message);
         } catch (MailAuthenticationException e) {

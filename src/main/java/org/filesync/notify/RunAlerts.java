@@ -24,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the alerts of runs that ended, off the runs' threads: each alert is recorded PENDING with
- * its run, then delivered on a thread of its own, with up to {@link #ATTEMPTS} attempts and a
+ * Sends the alerts of runs that ended and of missed deadlines, off the runs' threads: each alert is
+ * recorded PENDING with its run, then delivered on a thread of its own, with up to {@link #ATTEMPTS} attempts and a
  * growing pause between them, and recorded SENT or FAILED. A slow or dead receiver never delays
  * or fails a run.
  */
@@ -37,7 +37,7 @@ public final class RunAlerts {
     private static final int THREADS = 4;
     /** What a job gets when neither its file nor the settings file says. */
     private static final NotifySection BUILT_IN = new NotifySection(EnumSet.of(NotifyEvent.FAILURE, NotifyEvent.RECOVERY),
-            null, null, null, Duration.ofHours(24));
+            null, null, null, Duration.ofHours(24), null);
 
     private final NotifySection defaults;
     private final List<AlertChannel> channels;
@@ -73,8 +73,8 @@ public final class RunAlerts {
     public void runEnded(JobDefinition job, long runId) {
         try {
             RunRecord run = history.run(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
-            NotifySection rules = job.alerts().over(defaults);
-            List<AlertChannel> used = channels.stream().filter(channel -> channel.isConfigured(rules)).toList();
+            NotifySection rules = rulesOf(job);
+            List<AlertChannel> used = channelsFor(rules);
             if (used.isEmpty()) {
                 return;
             }
@@ -82,26 +82,58 @@ public final class RunAlerts {
             if (event.isEmpty()) {
                 return;
             }
-            Alert alert = new Alert(event.get(), run, run.node());
+            Alert alert = Alert.ofRun(event.get(), run);
             for (AlertChannel channel : used) {
-                long id = notifications.pending(run.runId(), channel.name(), event.get().key());
-                inFlight.add(id);
-                senders.execute(() -> {
-                    try {
-                        deliver(id, channel, alert, rules);
-                    } finally {
-                        inFlight.remove(id);
-                    }
-                });
+                dispatch(notifications.pending(run.runId(), channel.name(), event.get().key()), channel, alert, rules);
             }
         } catch (RuntimeException e) {
             log.error("job {} run {}: cannot send its alerts", job.name(), runId, e);
         }
     }
 
+    /** A job's own notify section over the settings file's and the built-in defaults. */
+    NotifySection rulesOf(JobDefinition job) {
+        return job.alerts().over(defaults);
+    }
+
+    /**
+     * Sends the deadline alert of {@code due} by each channel the job uses, unless a COMPLETED run
+     * answered the fire in time or the alert is recorded already: the record, unique per job,
+     * deadline and channel, makes it once per missed deadline across restarts and nodes.
+     */
+    void deadlinePassed(JobDefinition job, DueFire due, String node) {
+        NotifySection rules = rulesOf(job);
+        List<AlertChannel> used = channelsFor(rules);
+        if (used.isEmpty() || notifications.deadlineAlerted(job.name(), due.due())
+                || history.completedInTime(job.name(), due.fire(), due.due())) {
+            return;
+        }
+        RunRecord latest = history.recentRuns(job.name(), 1).stream().findFirst().orElse(null);
+        log.info("job {}: no COMPLETED run answering its fire of {} by its deadline {}", job.name(), due.fire(), due.due());
+        Alert alert = new Alert(NotifyEvent.DEADLINE, job.name(), latest, node, due);
+        for (AlertChannel channel : used) {
+            notifications.pendingDeadline(latest == null ? null : latest.runId(), job.name(), due.due(), channel.name())
+                    .ifPresent(id -> dispatch(id, channel, alert, rules));
+        }
+    }
+
+    private List<AlertChannel> channelsFor(NotifySection rules) {
+        return channels.stream().filter(channel -> channel.isConfigured(rules)).toList();
+    }
+
+    private void dispatch(long id, AlertChannel channel, Alert alert, NotifySection rules) {
+        inFlight.add(id);
+        senders.execute(() -> {
+            try {
+                deliver(id, channel, alert, rules);
+            } finally {
+                inFlight.remove(id);
+            }
+        });
+    }
+
     private void deliver(long id, AlertChannel channel, Alert alert, NotifySection rules) {
-        String what = alert.event().key() + " alert of job " + alert.run().job() + " run " + alert.run().runId()
-                + " by " + channel.name();
+        String what = alert.describe() + " by " + channel.name();
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {

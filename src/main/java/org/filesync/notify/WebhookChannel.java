@@ -83,7 +83,7 @@ final class WebhookChannel implements AlertChannel {
     static byte[] body(Alert alert) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("event", alert.event().key());
-        document.put("job", alert.run().job());
+        document.put("job", alert.job());
         document.put("run", alert.run());
         document.put("node", alert.node());
         document.put("url", null);

@@ -2,6 +2,10 @@ package org.filesync.schedule;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +17,13 @@ import org.filesync.ftp.NamedThreadFactory;
 import org.filesync.history.Database;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRegistry;
+import org.filesync.jobs.JobDefinition;
 import org.filesync.jobs.JobFolderWatcher;
+import org.filesync.notify.FiredJobs;
 import org.filesync.notify.RunAlerts;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,19 +32,21 @@ import org.slf4j.LoggerFactory;
  * follows the folder as it changes, and stops gracefully, letting running transfers reach a safe
  * point. With other nodes on the same database it forms a Quartz cluster.
  */
-public final class SchedulerNode {
+public final class SchedulerNode implements FiredJobs {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulerNode.class);
     private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(2);
 
     private final Scheduler scheduler;
+    private final ScheduledJobs definitions;
     private final RunningRuns running;
     private final ScheduledExecutorService reloader;
     private final int scheduledAtStart;
 
-    private SchedulerNode(Scheduler scheduler, RunningRuns running, ScheduledExecutorService reloader,
-                          int scheduledAtStart) {
+    private SchedulerNode(Scheduler scheduler, ScheduledJobs definitions, RunningRuns running,
+                          ScheduledExecutorService reloader, int scheduledAtStart) {
         this.scheduler = scheduler;
+        this.definitions = definitions;
         this.running = running;
         this.reloader = reloader;
         this.scheduledAtStart = scheduledAtStart;
@@ -68,7 +77,7 @@ public final class SchedulerNode {
             long period = RELOAD_INTERVAL.toMillis();
             reloader.scheduleWithFixedDelay(() -> reload(folder, sync), period, period, TimeUnit.MILLISECONDS);
             log.info("node {} serving {} scheduled job(s) from {}", node.name(), scheduled, jobsDirectory);
-            return new SchedulerNode(scheduler, running, reloader, scheduled);
+            return new SchedulerNode(scheduler, definitions, running, reloader, scheduled);
         } catch (SchedulerException | RuntimeException e) {
             scheduler.shutdown(false);
             throw e;
@@ -87,6 +96,21 @@ public final class SchedulerNode {
             });
         } catch (RuntimeException e) {
             log.warn("cannot reload the jobs folder: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public Collection<JobDefinition> jobs() {
+        return definitions.all().values().stream().filter(JobDefinition::isScheduled).toList();
+    }
+
+    @Override
+    public Optional<Instant> scheduledSince(String job) {
+        try {
+            return Optional.ofNullable(scheduler.getTrigger(JobTriggers.triggerKey(job))).map(Trigger::getStartTime)
+                    .map(Date::toInstant);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot read the trigger of job " + job + ": " + e.getMessage(), e);
         }
     }
 

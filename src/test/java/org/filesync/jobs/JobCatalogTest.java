@@ -45,7 +45,7 @@ class JobCatalogTest {
         assertThat(alerts.webhookSecret().reveal()).isEqualTo("s3cret");
         assertThat(alerts.toString()).doesNotContain("t0k3n", "s3cret");
         NotifySection defaults = new NotifySection(java.util.Set.of(NotifyEvent.RECOVERY), null, null, null,
-                Duration.ofHours(3));
+                Duration.ofHours(3), null);
         assertThat(alerts.over(defaults).on()).containsExactlyInAnyOrder(NotifyEvent.FAILURE, NotifyEvent.SUCCESS);
         assertThat(alerts.over(defaults).remindEvery()).isEqualTo(Duration.ofHours(3));
     }

@@ -148,16 +148,25 @@ class JobFileErrorsTest {
         JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "notify:", "  on: [failure, fail]");
 
         assertThat(error.line()).isEqualTo(6);
-        assertThat(error.message()).isEqualTo("notify.on: must be one of failure, recovery, success; not 'fail'");
+        assertThat(error.message()).isEqualTo("notify.on: must be one of failure, recovery, success, deadline; not 'fail'");
     }
 
     @Test
-    void notifyDeadlineIsRejectedAsNotSupportedYetRatherThanIgnored() {
-        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "notify:",
-                "  webhook: https://h/", "  deadline: \"06:00\"");
+    void notifyDeadlineMustBeATimeOfDay() {
+        JobFileError error = onlyError("schedule: \"0 30 2 * * ?\"", "remote:", "  url: ftp://h/", "local:", "  path: x",
+                "notify:", "  webhook: https://h/", "  deadline: \"25:00\"");
 
-        assertThat(error.line()).isEqualTo(7);
-        assertThat(error.message()).isEqualTo("notify.deadline: deadline alerts are not supported yet");
+        assertThat(error.line()).isEqualTo(8);
+        assertThat(error.message()).isEqualTo("notify.deadline: '25:00' is not a time of day as HH:mm (\"06:00\")");
+    }
+
+    @Test
+    void notifyDeadlineOnlyAppliesToAScheduledJob() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "notify:",
+                "  deadline: \"06:00\"");
+
+        assertThat(error.line()).isEqualTo(6);
+        assertThat(error.message()).isEqualTo("notify.deadline: only applies to a job with a schedule");
     }
 
     @Test

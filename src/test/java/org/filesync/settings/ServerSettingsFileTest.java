@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Map;
 import org.filesync.jobs.JobFileError;
 import org.filesync.jobs.NotifyEvent;
@@ -90,11 +91,14 @@ class ServerSettingsFileTest {
     }
 
     @Test
-    void deadlineIsRejectedAsNotSupportedYet() {
-        JobFileError error = onlyError(Map.of(), "notify:", "  deadline: \"06:00\"");
-
+    void deadlineIsATimeOfDayForEveryJob() {
+        assertThat(load(Map.of(), "notify:", "  deadline: \"06:00\"").settings().orElseThrow().notifyDefaults().deadline())
+                .isEqualTo(LocalTime.of(6, 0));
+        assertThat(load(Map.of("FILESYNC_NOTIFY_DEADLINE", "07:30"), "notify:", "  deadline: \"06:00\"").settings()
+                .orElseThrow().notifyDefaults().deadline()).isEqualTo(LocalTime.of(7, 30));
+        JobFileError error = onlyError(Map.of(), "notify:", "  deadline: \"6 am\"");
         assertThat(error.line()).isEqualTo(2);
-        assertThat(error.message()).isEqualTo("notify.deadline: deadline alerts are not supported yet");
+        assertThat(error.message()).isEqualTo("notify.deadline: '6 am' is not a time of day as HH:mm (\"06:00\")");
     }
 
     @Test
