@@ -40,6 +40,10 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         // the demo's embedded server warns once per passive data connection about a port it releases
         context.getLogger("org.apache.ftpserver").setLevel(Level.ERROR);
         context.getLogger("org.apache.mina").setLevel(Level.ERROR);
+        // serve's web side says in one line why it did not start (its port taken): Spring Boot's own
+        // report of it is a banner of many lines, and a warning more
+        context.getLogger("org.springframework.boot.diagnostics").setLevel(Level.OFF);
+        context.getLogger("org.springframework.boot.web.servlet.context").setLevel(Level.OFF);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

@@ -59,6 +59,14 @@ public final class RunHistory {
         return last;
     }
 
+    /** When each job's newest COMPLETED run ended, of the jobs that have one. */
+    public Map<String, Instant> lastSuccessOfEachJob() {
+        Map<String, Instant> last = new LinkedHashMap<>();
+        jdbc.sql("SELECT job_name, MAX(finished_at) FROM fs_run WHERE status = 'COMPLETED' GROUP BY job_name")
+                .query((rs, row) -> last.put(rs.getString(1), instant(rs, 2))).list();
+        return last;
+    }
+
     public List<TransferRecord> transfers(long runId) {
         return jdbc.sql("SELECT path, direction, status, file_size, bytes_transferred, resumed_from, attempts, "
                         + "reply_code, message, started_at, finished_at FROM fs_transfer WHERE run_id = :id "

@@ -9,6 +9,7 @@ import org.filesync.history.JobAlreadyRunningException;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRegistry;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.metrics.FilesyncMeters;
 import org.filesync.mirror.StopRequest;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -37,13 +38,16 @@ final class ScheduledRun implements Job {
     private final RunRegistry runs;
     private final NodeIdentity node;
     private final RunningRuns running;
+    private final FilesyncMeters meters;
 
-    ScheduledRun(ScheduledJobs definitions, MirrorRunner runner, RunRegistry runs, NodeIdentity node, RunningRuns running) {
+    ScheduledRun(ScheduledJobs definitions, MirrorRunner runner, RunRegistry runs, NodeIdentity node, RunningRuns running,
+                 FilesyncMeters meters) {
         this.definitions = definitions;
         this.runner = runner;
         this.runs = runs;
         this.node = node;
         this.running = running;
+        this.meters = meters;
     }
 
     @Override
@@ -80,6 +84,7 @@ final class ScheduledRun implements Job {
             } catch (JobAlreadyRunningException e) {
                 if (!recovering || stop.isRequested() || System.nanoTime() > deadline) {
                     runs.skipped(job.name(), fireTime, node, e.getMessage());
+                    meters.runSkipped(job.name());
                     log.info("job {} fire of {} skipped: {}", job.name(), fireTime, e.getMessage());
                     return;
                 }

@@ -2,6 +2,8 @@ package org.filesync.schedule;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +14,12 @@ import org.filesync.ftp.FtpSessionSettings;
 import org.filesync.ftp.NamedThreadFactory;
 import org.filesync.history.Database;
 import org.filesync.history.NodeIdentity;
+import org.filesync.history.RunHistory;
 import org.filesync.history.RunRegistry;
+import org.filesync.jobs.JobCatalog;
+import org.filesync.jobs.JobDefinition;
 import org.filesync.jobs.JobFolderWatcher;
+import org.filesync.metrics.FilesyncMeters;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -44,22 +50,24 @@ public final class SchedulerNode {
 
     /** Stores the triggers of the folder's jobs and starts firing them. */
     public static SchedulerNode start(Database database, Path jobsDirectory, NodeIdentity node,
-                                      Function<FtpSessionSettings, FtpSessionFactory> sessionFactories)
-            throws SchedulerException {
+                                      Function<FtpSessionSettings, FtpSessionFactory> sessionFactories,
+                                      FilesyncMeters meters) throws SchedulerException {
         RunRegistry runs = new RunRegistry(database.dataSource());
         int closed = runs.closeDeadRuns(node);
         if (closed > 0) {
             log.info("closed {} run(s) whose process had died as FAILED (interrupted)", closed);
         }
-        MirrorRunner runner = new MirrorRunner(database, sessionFactories, node);
+        MirrorRunner runner = new MirrorRunner(database, sessionFactories, node, meters);
         ScheduledJobs definitions = new ScheduledJobs();
         RunningRuns running = new RunningRuns();
         Scheduler scheduler = SchedulerBuilder.build(database, node,
-                (bundle, owner) -> new ScheduledRun(definitions, runner, runs, node, running));
+                (bundle, owner) -> new ScheduledRun(definitions, runner, runs, node, running, meters));
         try {
             TriggerSync sync = new TriggerSync(scheduler, definitions);
             JobFolderWatcher folder = new JobFolderWatcher(jobsDirectory, System::getenv);
-            int scheduled = sync.apply(folder.load());
+            JobCatalog catalog = folder.load();
+            int scheduled = sync.apply(catalog);
+            restoreLastSuccesses(catalog, database, meters);
             scheduler.start();
             ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(
                     new NamedThreadFactory("filesync-reload", true));
@@ -70,6 +78,17 @@ public final class SchedulerNode {
         } catch (SchedulerException | RuntimeException e) {
             scheduler.shutdown(false);
             throw e;
+        }
+    }
+
+    /** Each job's last success comes from the history, so that an alert on it survives a restart. */
+    private static void restoreLastSuccesses(JobCatalog catalog, Database database, FilesyncMeters meters) {
+        Map<String, Instant> lastSuccesses = new RunHistory(database.jdbc()).lastSuccessOfEachJob();
+        for (JobDefinition job : catalog.jobs()) {
+            Instant last = lastSuccesses.get(job.name());
+            if (last != null) {
+                meters.lastSuccess(job.name(), last);
+            }
         }
     }
 
@@ -85,6 +104,15 @@ public final class SchedulerNode {
             });
         } catch (RuntimeException e) {
             log.warn("cannot reload the jobs folder: {}", e.getMessage());
+        }
+    }
+
+    /** Whether the scheduler takes fires: started, and neither in standby nor shut down. */
+    public boolean isFiring() {
+        try {
+            return scheduler.isStarted() && !scheduler.isInStandbyMode() && !scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            return false;
         }
     }
 
