@@ -44,6 +44,8 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         // report of it is a banner of many lines, and a warning more
         context.getLogger("org.springframework.boot.diagnostics").setLevel(Level.OFF);
         context.getLogger("org.springframework.boot.web.servlet.context").setLevel(Level.OFF);
+        // a request the read-only dashboard refuses (405) is the client's affair, not the operator's
+        context.getLogger("org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

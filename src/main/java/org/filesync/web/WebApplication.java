@@ -66,7 +66,7 @@ public final class WebApplication implements AutoCloseable {
 
     private static ConfigurableApplicationContext run(Map<String, Object> settings, Database database, Path jobsDirectory,
                                                       SchedulerNode scheduler) {
-        return new SpringApplicationBuilder(Configuration.class)
+        return new SpringApplicationBuilder(AutoConfigured.class)
                 .web(WebApplicationType.SERVLET)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
@@ -97,6 +97,6 @@ public final class WebApplication implements AutoCloseable {
     @EnableAutoConfiguration(exclude = {FlywayAutoConfiguration.class, BatchAutoConfiguration.class,
             QuartzAutoConfiguration.class, SqlInitializationAutoConfiguration.class,
             DataSourceHealthContributorAutoConfiguration.class})
-    static class Configuration {
+    static class AutoConfigured {
     }
 }

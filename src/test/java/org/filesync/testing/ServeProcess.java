@@ -51,7 +51,9 @@ public final class ServeProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        await("ready line of serve in " + workingDirectory).atMost(Duration.ofSeconds(60))
+        // serve starts a Spring Boot web application before its first fire: on this project's 2-core
+        // machine under other builds that alone has taken 40 s
+        await("ready line of serve in " + workingDirectory).atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     if (!process.isAlive()) {
