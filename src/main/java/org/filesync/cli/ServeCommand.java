@@ -70,11 +70,9 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch terminate = new CountDownLatch(1);
         TerminationSignals.onTerminate(terminate::countDown);
         try (Database database = root.options.openDatabaseToServe(DATABASE_CONNECTIONS)) {
-            SchedulerNode scheduler = SchedulerNode.prepare(database, root.options.jobsDirectory, identity,
+            SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
                     CommonsNetSessionFactory::new, new FilesyncMeters(Metrics.globalRegistry));
-            // before the first fire, so that the metrics registry counts every run
             WebApplication web = startWeb(database, scheduler);
-            scheduler.startFiring();
             PrintWriter out = spec.commandLine().getOut();
             out.println("ready: " + scheduler.scheduledAtStart() + " jobs scheduled");
             out.flush();

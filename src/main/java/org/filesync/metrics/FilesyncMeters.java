@@ -1,15 +1,18 @@
 package org.filesync.metrics;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
@@ -22,10 +25,16 @@ import org.filesync.jobs.Direction;
  * {@code filesync_runs_total{job,status}}, {@code filesync_run_duration_seconds{job,status}},
  * {@code filesync_files_total{job,outcome}}, {@code filesync_bytes_total{job,direction}},
  * {@code filesync_job_last_success_timestamp_seconds{job}} and {@code filesync_job_running{job}}.
+ * <p>
+ * The figures live here and the meters read them (function counters and timers, gauges): a
+ * registry that joins later, as the Prometheus one does once the web side has started, still sees
+ * every run from the process's start.
  */
 public final class FilesyncMeters {
 
     private final MeterRegistry registry;
+    private final Map<List<String>, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final Map<List<String>, Durations> durations = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<Instant>> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
 
@@ -46,15 +55,14 @@ public final class FilesyncMeters {
     /** Counts a closed run: its status, duration, files and bytes, and a COMPLETED one as the job's last success. */
     public void runEnded(RunRecord run, Direction direction) {
         String status = run.status().name();
-        Counter.builder("filesync.runs").tag("job", run.job()).tag("status", status).register(registry).increment();
-        Timer.builder("filesync.run.duration").tag("job", run.job()).tag("status", status).register(registry)
-                .record(Duration.between(run.startedAt(), run.finishedAt()));
-        files(run.job(), "transferred", run.filesTransferred());
-        files(run.job(), "failed", run.filesFailed());
-        files(run.job(), "deleted", run.filesDeleted());
-        files(run.job(), "skipped", run.filesSkipped());
-        Counter.builder("filesync.bytes").tag("job", run.job()).tag("direction", direction.name().toLowerCase(Locale.ROOT))
-                .register(registry).increment(run.bytesTransferred());
+        count("filesync.runs", run.job(), "status", status).incrementAndGet();
+        durations(run.job(), status).add(Duration.between(run.startedAt(), run.finishedAt()));
+        count("filesync.files", run.job(), "outcome", "transferred").addAndGet(run.filesTransferred());
+        count("filesync.files", run.job(), "outcome", "failed").addAndGet(run.filesFailed());
+        count("filesync.files", run.job(), "outcome", "deleted").addAndGet(run.filesDeleted());
+        count("filesync.files", run.job(), "outcome", "skipped").addAndGet(run.filesSkipped());
+        count("filesync.bytes", run.job(), "direction", direction.name().toLowerCase(Locale.ROOT))
+                .addAndGet(run.bytesTransferred());
         if (run.status() == RunStatus.COMPLETED) {
             lastSuccess(run.job(), run.finishedAt());
         }
@@ -62,8 +70,7 @@ public final class FilesyncMeters {
 
     /** Counts a fire that found its job still running. */
     public void runSkipped(String job) {
-        Counter.builder("filesync.runs").tag("job", job).tag("status", RunStatus.SKIPPED.name()).register(registry)
-                .increment();
+        count("filesync.runs", job, "status", RunStatus.SKIPPED.name()).incrementAndGet();
     }
 
     /**
@@ -80,8 +87,21 @@ public final class FilesyncMeters {
         last.accumulateAndGet(finishedAt, (known, given) -> given.isAfter(known) ? given : known);
     }
 
-    private void files(String job, String outcome, int count) {
-        Counter.builder("filesync.files").tag("job", job).tag("outcome", outcome).register(registry).increment(count);
+    private AtomicLong count(String name, String job, String label, String value) {
+        return counts.computeIfAbsent(List.of(name, job, label, value), key -> {
+            AtomicLong count = new AtomicLong();
+            FunctionCounter.builder(name, count, AtomicLong::get).tag("job", job).tag(label, value).register(registry);
+            return count;
+        });
+    }
+
+    private Durations durations(String job, String status) {
+        return durations.computeIfAbsent(List.of(job, status), key -> {
+            Durations runs = new Durations();
+            FunctionTimer.builder("filesync.run.duration", runs, Durations::count, Durations::nanos, TimeUnit.NANOSECONDS)
+                    .tag("job", job).tag("status", status).register(registry);
+            return runs;
+        });
     }
 
     private AtomicInteger running(String job) {
@@ -90,5 +110,24 @@ public final class FilesyncMeters {
             Gauge.builder("filesync.job.running", count, AtomicInteger::get).tag("job", name).register(registry);
             return count;
         });
+    }
+
+    /** How many runs took how long in all. */
+    private static final class Durations {
+        private final AtomicLong count = new AtomicLong();
+        private final AtomicLong nanos = new AtomicLong();
+
+        void add(Duration took) {
+            nanos.addAndGet(took.toNanos());
+            count.incrementAndGet();
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        double nanos() {
+            return nanos.get();
+        }
     }
 }

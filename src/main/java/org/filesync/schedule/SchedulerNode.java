@@ -37,28 +37,21 @@ public final class SchedulerNode {
 
     private final Scheduler scheduler;
     private final RunningRuns running;
-    private final JobFolderWatcher folder;
-    private final TriggerSync sync;
-    private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(
-            new NamedThreadFactory("filesync-reload", true));
+    private final ScheduledExecutorService reloader;
     private final int scheduledAtStart;
 
-    private SchedulerNode(Scheduler scheduler, RunningRuns running, JobFolderWatcher folder, TriggerSync sync,
+    private SchedulerNode(Scheduler scheduler, RunningRuns running, ScheduledExecutorService reloader,
                           int scheduledAtStart) {
         this.scheduler = scheduler;
         this.running = running;
-        this.folder = folder;
-        this.sync = sync;
+        this.reloader = reloader;
         this.scheduledAtStart = scheduledAtStart;
     }
 
-    /**
-     * Stores the triggers of the folder's jobs, ready to fire them once {@link #startFiring} is
-     * called: what should watch the runs (the metrics registry) can join before the first one.
-     */
-    public static SchedulerNode prepare(Database database, Path jobsDirectory, NodeIdentity node,
-                                        Function<FtpSessionSettings, FtpSessionFactory> sessionFactories,
-                                        FilesyncMeters meters) throws SchedulerException {
+    /** Stores the triggers of the folder's jobs and starts firing them, their runs recorded in {@code meters}. */
+    public static SchedulerNode start(Database database, Path jobsDirectory, NodeIdentity node,
+                                      Function<FtpSessionSettings, FtpSessionFactory> sessionFactories,
+                                      FilesyncMeters meters) throws SchedulerException {
         RunRegistry runs = new RunRegistry(database.dataSource());
         int closed = runs.closeDeadRuns(node);
         if (closed > 0) {
@@ -75,19 +68,17 @@ public final class SchedulerNode {
             JobCatalog catalog = folder.load();
             int scheduled = sync.apply(catalog);
             restoreLastSuccesses(catalog, database, meters);
+            scheduler.start();
+            ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(
+                    new NamedThreadFactory("filesync-reload", true));
+            long period = RELOAD_INTERVAL.toMillis();
+            reloader.scheduleWithFixedDelay(() -> reload(folder, sync), period, period, TimeUnit.MILLISECONDS);
             log.info("node {} serving {} scheduled job(s) from {}", node.name(), scheduled, jobsDirectory);
-            return new SchedulerNode(scheduler, running, folder, sync, scheduled);
+            return new SchedulerNode(scheduler, running, reloader, scheduled);
         } catch (SchedulerException | RuntimeException e) {
             scheduler.shutdown(false);
             throw e;
         }
-    }
-
-    /** Starts firing the jobs on their schedules, and following the jobs folder as it changes. */
-    public void startFiring() throws SchedulerException {
-        scheduler.start();
-        long period = RELOAD_INTERVAL.toMillis();
-        reloader.scheduleWithFixedDelay(() -> reload(folder, sync), period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Each job's last success comes from the history, so that an alert on it survives a restart. */

@@ -74,7 +74,8 @@ public final class WebApplication implements AutoCloseable {
                 .initializers(created -> {
                     // first, so that no environment variable or stray application.properties moves the port
                     created.getEnvironment().getPropertySources().addFirst(new MapPropertySource("serve", settings));
-                    // given as singletons: Spring does not close what it did not make
+                    // for the pool's meters (hikaricp_*, jdbc_connections_*); as a singleton, which Spring
+                    // does not close: the database belongs to serve
                     created.getBeanFactory().registerSingleton("dataSource", database.dataSource());
                     GenericApplicationContext beans = (GenericApplicationContext) created;
                     beans.registerBean(DashboardController.class, () -> new DashboardController(database, jobsDirectory));

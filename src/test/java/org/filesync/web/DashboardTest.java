@@ -54,9 +54,8 @@ class DashboardTest {
         Path shownJobs = Files.createDirectories(dir.resolve("dashboard-jobs"));
         JobFiles.write(shownJobs, "shown.yaml", "description: mirrors pub", "schedule: \"0 30 2 * * ?\"",
                 "remote:", "  url: ftp://127.0.0.1:" + server.port() + "/pub", "local:", "  path: ../target");
-        scheduler = SchedulerNode.prepare(harness.database(), shownJobs, NodeIdentity.current("dashboard-test"),
+        scheduler = SchedulerNode.start(harness.database(), shownJobs, NodeIdentity.current("dashboard-test"),
                 CommonsNetSessionFactory::new, new FilesyncMeters(new SimpleMeterRegistry()));
-        scheduler.startFiring();
         web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), shownJobs, scheduler);
     }
 
