@@ -42,7 +42,10 @@ public final class BatchInfrastructure {
     private final ObservationRegistry observations = ObservationRegistry.create();
 
     public BatchInfrastructure(DataSource dataSource) {
-        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters()));
+        // Spring Batch times active jobs and steps itself (spring.batch.job.active, tagged differently):
+        // a second long task timer of the same name would be refused by the Prometheus registry
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters(),
+                DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER));
         try {
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
             JobRepositoryFactoryBean repositoryFactory = new JobRepositoryFactoryBean();

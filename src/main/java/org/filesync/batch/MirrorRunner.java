@@ -20,6 +20,7 @@ import org.filesync.history.RunStatus;
 import org.filesync.history.SyncedStateCatalog;
 import org.filesync.history.TransferLog;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.metrics.FilesyncMeters;
 import org.filesync.mirror.JobSessionSettings;
 import org.filesync.mirror.MirrorPlan;
 import org.filesync.mirror.SessionPool;
@@ -53,9 +54,10 @@ public final class MirrorRunner {
     private final TransferLog transferLog;
     private final SyncedStateCatalog catalog;
     private final TransactionOperations transactions;
+    private final FilesyncMeters meters;
 
     public MirrorRunner(Database database, Function<FtpSessionSettings, FtpSessionFactory> sessionFactories,
-                        NodeIdentity node) {
+                        NodeIdentity node, FilesyncMeters meters) {
         this.database = database;
         this.batch = new BatchInfrastructure(database.dataSource());
         this.sessionFactories = sessionFactories;
@@ -64,6 +66,7 @@ public final class MirrorRunner {
         this.transferLog = new TransferLog(database.dataSource());
         this.catalog = new SyncedStateCatalog(database.dataSource(), database.settings().isPostgres());
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+        this.meters = meters;
     }
 
     /** Lists both sides and plans, changing nothing anywhere (no run is recorded). */
@@ -85,6 +88,17 @@ public final class MirrorRunner {
         RunStart start = runs.begin(job.name(), trigger, fireTime, node);
         log.info("job {} run {} started ({}{})", job.name(), start.runId(), trigger,
                 start.resumes() == null ? "" : ", resuming run " + start.resumes());
+        meters.runStarted(job.name());
+        try {
+            RunRecord record = execute(job, start, progress, stop);
+            meters.runEnded(record, job.direction());
+            return record;
+        } finally {
+            meters.runLeft(job.name());
+        }
+    }
+
+    private RunRecord execute(JobDefinition job, RunStart start, RunProgress progress, StopRequest stop) {
         if (job.remote().tls() != TlsMode.NONE && !job.remote().verifyCertificate()) {
             log.warn("job {}: TLS certificate verification is off (verifyCertificate: false): the server is not authenticated",
                     job.name());

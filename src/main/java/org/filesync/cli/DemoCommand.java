@@ -1,5 +1,6 @@
 package org.filesync.cli;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRecord;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.metrics.FilesyncMeters;
 import org.filesync.mirror.StopRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,7 +76,8 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
 
             try (Database db = root.options.openDatabase(job.parallel() + 4)) {
-                MirrorRunner runner = new MirrorRunner(db, CommonsNetSessionFactory::new, NodeIdentity.current(null));
+                MirrorRunner runner = new MirrorRunner(db, CommonsNetSessionFactory::new, NodeIdentity.current(null),
+                        new FilesyncMeters(Metrics.globalRegistry));
                 RunRecord first;
                 RunRecord second;
                 try (ConsoleProgress progress = new ConsoleProgress(job.name(), System.err, System.console() != null)) {

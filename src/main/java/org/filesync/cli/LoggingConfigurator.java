@@ -43,6 +43,12 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
         // the pool warns, stack trace and all, of a connection broken while an H2 file changes hands
         // between processes: filesync opens it again, and says so in its own words when it cannot
         context.getLogger("com.zaxxer.hikari").setLevel(Level.ERROR);
+        // serve's web side says in one line why it did not start (its port taken): Spring Boot's own
+        // report of it is a banner of many lines, and a warning more
+        context.getLogger("org.springframework.boot.diagnostics").setLevel(Level.OFF);
+        context.getLogger("org.springframework.boot.web.servlet.context").setLevel(Level.OFF);
+        // a request the read-only dashboard refuses (405) is the client's affair, not the operator's
+        context.getLogger("org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

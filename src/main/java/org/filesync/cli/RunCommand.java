@@ -1,5 +1,6 @@
 package org.filesync.cli;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -18,14 +19,15 @@ import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.metrics.FilesyncMeters;
 import org.filesync.mirror.StopRequest;
 import org.filesync.notify.RunAlerts;
 import org.filesync.settings.ServerSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one job now, in the foreground, with a progress bar.")
@@ -70,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         try (Database database = awaitDatabase(opening)) {
-            MirrorRunner runner = new MirrorRunner(database, CommonsNetSessionFactory::new, NodeIdentity.current(node));
+            MirrorRunner runner = new MirrorRunner(database, CommonsNetSessionFactory::new, NodeIdentity.current(node),
+                    new FilesyncMeters(Metrics.globalRegistry));
             if (dryRun) {
                 PlanPrinter.print(spec.commandLine().getOut(), runner.dryRun(definition), json);
                 return ExitCode.OK;

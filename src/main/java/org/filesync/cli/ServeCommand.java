@@ -1,6 +1,6 @@
 package org.filesync.cli;
 
-import java.io.IOException;
+import io.micrometer.core.instrument.Metrics;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -8,14 +8,16 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.filesync.ftp.CommonsNetSessionFactory;
+import org.filesync.ftp.FailureMessages;
 import org.filesync.history.Database;
 import org.filesync.history.HistoryHousekeeping;
-import org.filesync.web.Dashboard;
 import org.filesync.history.NodeIdentity;
 import org.filesync.notify.DeadlineWatcher;
 import org.filesync.notify.RunAlerts;
 import org.filesync.schedule.SchedulerNode;
 import org.filesync.settings.ServerSettings;
+import org.filesync.metrics.FilesyncMeters;
+import org.filesync.web.WebApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -51,14 +53,16 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The dashboard is a view: when its port is taken the scheduler serves on without it. */
-    private Dashboard startDashboard(Database database) {
+    /** The web side is a view: when its port is taken the scheduler serves on without it. */
+    private WebApplication startWeb(Database database, SchedulerNode scheduler) {
         try {
-            Dashboard dashboard = Dashboard.start(new InetSocketAddress(bind, port), database, root.options.jobsDirectory);
-            log.info("dashboard on http://{}:{}/", bind, dashboard.port());
-            return dashboard;
-        } catch (IOException | RuntimeException e) {
-            log.warn("dashboard not started on {}:{}: {}", bind, port, e.getMessage());
+            WebApplication web = WebApplication.start(new InetSocketAddress(bind, port), database,
+                    root.options.jobsDirectory, scheduler);
+            log.info("dashboard and metrics on http://{}:{}/", bind, web.port());
+            return web;
+        } catch (RuntimeException e) {
+            log.warn("dashboard and metrics not started on {}:{}: {}", bind, port, FailureMessages.of(e));
+            log.debug("web start failure", e);
             return null;
         }
     }
@@ -76,15 +80,15 @@ final class ServeCommand implements Callable<Integer> {
             RunAlerts alerts = RunAlerts.start(database, settings);
             HistoryHousekeeping housekeeping = HistoryHousekeeping.start(database, settings.retention());
             SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
-                    CommonsNetSessionFactory::new, alerts);
+                    CommonsNetSessionFactory::new, alerts, new FilesyncMeters(Metrics.globalRegistry));
             DeadlineWatcher deadlines = DeadlineWatcher.start(alerts, scheduler, identity.name());
-            Dashboard dashboard = startDashboard(database);
+            WebApplication web = startWeb(database, scheduler);
             PrintWriter out = spec.commandLine().getOut();
             out.println("ready: " + scheduler.scheduledAtStart() + " jobs scheduled");
             out.flush();
             terminate.await();
-            if (dashboard != null) {
-                dashboard.close();
+            if (web != null) {
+                web.close();
             }
             log.info("node {} stopping: no more fires; running transfers stop at a safe point", identity.name());
             deadlines.close();

@@ -62,6 +62,14 @@ public final class RunHistory {
         return last;
     }
 
+    /** When each job's newest COMPLETED run ended, of the jobs that have one. */
+    public Map<String, Instant> lastSuccessOfEachJob() {
+        Map<String, Instant> last = new LinkedHashMap<>();
+        jdbc.sql("SELECT job_name, MAX(finished_at) FROM fs_run WHERE status = 'COMPLETED' GROUP BY job_name")
+                .query((rs, row) -> last.put(rs.getString(1), instant(rs, 2))).list();
+        return last;
+    }
+
     public List<NotificationRecord> notifications(long runId) {
         return jdbc.sql("SELECT channel, event, status, attempts, error, sent_at FROM fs_notification "
                         + "WHERE run_id = :run ORDER BY notification_id")

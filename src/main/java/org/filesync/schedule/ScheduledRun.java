@@ -9,6 +9,7 @@ import org.filesync.history.JobAlreadyRunningException;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRegistry;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.metrics.FilesyncMeters;
 import org.filesync.mirror.StopRequest;
 import org.filesync.notify.RunAlerts;
 import org.quartz.Job;
@@ -39,15 +40,17 @@ final class ScheduledRun implements Job {
     private final NodeIdentity node;
     private final RunningRuns running;
     private final RunAlerts alerts;
+    private final FilesyncMeters meters;
 
     ScheduledRun(ScheduledJobs definitions, MirrorRunner runner, RunRegistry runs, NodeIdentity node, RunningRuns running,
-                 RunAlerts alerts) {
+                 RunAlerts alerts, FilesyncMeters meters) {
         this.definitions = definitions;
         this.runner = runner;
         this.runs = runs;
         this.node = node;
         this.running = running;
         this.alerts = alerts;
+        this.meters = meters;
     }
 
     @Override
@@ -84,6 +87,7 @@ final class ScheduledRun implements Job {
             } catch (JobAlreadyRunningException e) {
                 if (!recovering || stop.isRequested() || System.nanoTime() > deadline) {
                     long skipped = runs.skipped(job.name(), fireTime, node, e.getMessage());
+                    meters.runSkipped(job.name());
                     log.info("job {} fire of {} skipped: {}", job.name(), fireTime, e.getMessage());
                     alerts.runEnded(job, skipped);
                     return;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +17,12 @@ import org.filesync.ftp.FtpSessionSettings;
 import org.filesync.ftp.NamedThreadFactory;
 import org.filesync.history.Database;
 import org.filesync.history.NodeIdentity;
+import org.filesync.history.RunHistory;
 import org.filesync.history.RunRegistry;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobFolderWatcher;
+import org.filesync.metrics.FilesyncMeters;
 import org.filesync.notify.FiredJobs;
 import org.filesync.notify.RunAlerts;
 import org.quartz.Scheduler;
@@ -52,25 +56,27 @@ public final class SchedulerNode implements FiredJobs {
         this.scheduledAtStart = scheduledAtStart;
     }
 
-    /** Stores the triggers of the folder's jobs and starts firing them; each run that ends sends its alerts. */
+    /** Stores the triggers of the folder's jobs and starts firing them; each run that ends sends its alerts and is recorded in {@code meters}. */
     public static SchedulerNode start(Database database, Path jobsDirectory, NodeIdentity node,
                                       Function<FtpSessionSettings, FtpSessionFactory> sessionFactories,
-                                      RunAlerts alerts)
+                                      RunAlerts alerts, FilesyncMeters meters)
             throws SchedulerException {
         RunRegistry runs = new RunRegistry(database.dataSource());
         int closed = runs.closeDeadRuns(node);
         if (closed > 0) {
             log.info("closed {} run(s) whose process had died as FAILED (interrupted)", closed);
         }
-        MirrorRunner runner = new MirrorRunner(database, sessionFactories, node);
+        MirrorRunner runner = new MirrorRunner(database, sessionFactories, node, meters);
         ScheduledJobs definitions = new ScheduledJobs();
         RunningRuns running = new RunningRuns();
         Scheduler scheduler = SchedulerBuilder.build(database, node,
-                (bundle, owner) -> new ScheduledRun(definitions, runner, runs, node, running, alerts));
+                (bundle, owner) -> new ScheduledRun(definitions, runner, runs, node, running, alerts, meters));
         try {
             TriggerSync sync = new TriggerSync(scheduler, definitions);
             JobFolderWatcher folder = new JobFolderWatcher(jobsDirectory, System::getenv);
-            int scheduled = sync.apply(folder.load());
+            JobCatalog catalog = folder.load();
+            int scheduled = sync.apply(catalog);
+            restoreLastSuccesses(catalog, database, meters);
             scheduler.start();
             ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(
                     new NamedThreadFactory("filesync-reload", true));
@@ -81,6 +87,17 @@ public final class SchedulerNode implements FiredJobs {
         } catch (SchedulerException | RuntimeException e) {
             scheduler.shutdown(false);
             throw e;
+        }
+    }
+
+    /** Each job's last success comes from the history, so that an alert on it survives a restart. */
+    private static void restoreLastSuccesses(JobCatalog catalog, Database database, FilesyncMeters meters) {
+        Map<String, Instant> lastSuccesses = new RunHistory(database.jdbc()).lastSuccessOfEachJob();
+        for (JobDefinition job : catalog.jobs()) {
+            Instant last = lastSuccesses.get(job.name());
+            if (last != null) {
+                meters.lastSuccess(job.name(), last);
+            }
         }
     }
 
@@ -111,6 +128,15 @@ public final class SchedulerNode implements FiredJobs {
                     .map(Date::toInstant);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot read the trigger of job " + job + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the scheduler takes fires: started, and neither in standby nor shut down. */
+    public boolean isFiring() {
+        try {
+            return scheduler.isStarted() && !scheduler.isInStandbyMode() && !scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            return false;
         }
     }
 

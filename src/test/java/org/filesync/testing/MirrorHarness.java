@@ -1,5 +1,6 @@
 package org.filesync.testing;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.filesync.history.RunRecord;
 import org.filesync.history.TransferRecord;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.metrics.FilesyncMeters;
 import org.filesync.mirror.StopRequest;
 
 /**
@@ -35,7 +37,8 @@ public final class MirrorHarness implements AutoCloseable {
         this.dir = dir;
         this.database = Database.open(DatabaseSettings.resolve(
                 "jdbc:h2:file:" + dir.resolve("db/filesync") + ";AUTO_SERVER=TRUE", Map.of()), 12);
-        this.runner = new MirrorRunner(database, CommonsNetSessionFactory::new, NodeIdentity.current(null));
+        this.runner = new MirrorRunner(database, CommonsNetSessionFactory::new, NodeIdentity.current(null),
+                new FilesyncMeters(new SimpleMeterRegistry()));
     }
 
     public Path dir() {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
 public final class ServeProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("ready: (\\d+) jobs scheduled");
+    private static final Pattern WEB = Pattern.compile("dashboard and metrics on (http://\\S+/)");
 
     private final Path workingDirectory;
     private final Process process;
@@ -49,7 +51,9 @@ public final class ServeProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        await("ready line of serve in " + workingDirectory).atMost(Duration.ofSeconds(60))
+        // serve starts a Spring Boot web application before its first fire: on this project's 2-core
+        // machine under other builds that alone has taken 40 s
+        await("ready line of serve in " + workingDirectory).atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -67,6 +71,15 @@ public final class ServeProcess implements AutoCloseable {
             throw new IllegalStateException("not ready");
         }
         return Integer.parseInt(ready.group(1));
+    }
+
+    /** The address of its dashboard and metrics, as its log names it ({@code --port 0} takes any free port). */
+    public URI web() {
+        Matcher web = WEB.matcher(stderr());
+        if (!web.find()) {
+            throw new IllegalStateException("no web side in the log:\n" + stderr());
+        }
+        return URI.create(web.group(1));
     }
 
     public long pid() {

@@ -3,6 +3,7 @@ package org.filesync.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,10 +11,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.history.HistoryJson;
+import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRecord;
+import org.filesync.metrics.FilesyncMeters;
+import org.filesync.notify.RunAlerts;
+import org.filesync.schedule.SchedulerNode;
+import org.filesync.settings.ServerSettings;
 import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.JobFiles;
 import org.filesync.testing.MirrorHarness;
@@ -22,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The dashboard over real HTTP, showing a real run recorded in H2. */
+/** The dashboard over real HTTP, showing a real run recorded in H2, served by the web application of {@code serve}. */
 class DashboardTest {
 
     private static final String ODD_NAME = "<b>odd & 'name'<br>.txt";
@@ -32,7 +40,8 @@ class DashboardTest {
 
     private ApacheFtpServer server;
     private MirrorHarness harness;
-    private Dashboard dashboard;
+    private SchedulerNode scheduler;
+    private WebApplication web;
     private RunRecord run;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -47,18 +56,22 @@ class DashboardTest {
         Path shownJobs = Files.createDirectories(dir.resolve("dashboard-jobs"));
         JobFiles.write(shownJobs, "shown.yaml", "description: mirrors pub", "schedule: \"0 30 2 * * ?\"",
                 "remote:", "  url: ftp://127.0.0.1:" + server.port() + "/pub", "local:", "  path: ../target");
-        dashboard = Dashboard.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), shownJobs);
+        scheduler = SchedulerNode.start(harness.database(), shownJobs, NodeIdentity.current("dashboard-test"),
+                CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE),
+                new FilesyncMeters(new SimpleMeterRegistry()));
+        web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), shownJobs, scheduler);
     }
 
     @AfterEach
-    void stop() {
-        dashboard.close();
+    void stop() throws InterruptedException {
+        web.close();
+        scheduler.stop(Duration.ofSeconds(5));
         harness.close();
         server.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dashboard.port() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -101,11 +114,38 @@ class DashboardTest {
 
     @Test
     void isReadOnlyAndSaysWhatItDoesNotHave() throws Exception {
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dashboard.port() + "/api/runs"))
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/api/runs"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(get("/runs/999999").statusCode()).isEqualTo(404);
         assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void healthIsUpWithTheDatabaseAndTheSchedulerAndDownOnceTheSchedulerStops() throws Exception {
+        JsonNode up = HistoryJson.mapper().readTree(get("/actuator/health").body());
+
+        scheduler.stop(Duration.ofSeconds(5));
+        HttpResponse<String> stopped = get("/actuator/health");
+
+        assertThat(up.get("status").asText()).isEqualTo("UP");
+        assertThat(up.get("components").get("db").get("status").asText()).isEqualTo("UP");
+        assertThat(up.get("components").get("scheduler").get("status").asText()).isEqualTo("UP");
+        assertThat(stopped.statusCode()).isEqualTo(503);
+        JsonNode down = HistoryJson.mapper().readTree(stopped.body());
+        assertThat(down.get("status").asText()).isEqualTo("DOWN");
+        assertThat(down.get("components").get("scheduler").get("status").asText()).isEqualTo("DOWN");
+    }
+
+    @Test
+    void healthIsDownWhenTheDatabaseIsGone() throws Exception {
+        harness.database().close();
+        HttpResponse<String> gone = get("/actuator/health");
+
+        assertThat(gone.statusCode()).isEqualTo(503);
+        JsonNode down = HistoryJson.mapper().readTree(gone.body());
+        assertThat(down.get("status").asText()).isEqualTo("DOWN");
+        assertThat(down.get("components").get("db").get("status").asText()).isEqualTo("DOWN");
     }
 }
