@@ -72,13 +72,14 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         try (Database database = awaitDatabase(opening)) {
+            FilesyncMeters meters = new FilesyncMeters(Metrics.globalRegistry);
             MirrorRunner runner = new MirrorRunner(database, CommonsNetSessionFactory::new, NodeIdentity.current(node),
-                    new FilesyncMeters(Metrics.globalRegistry));
+                    meters);
             if (dryRun) {
                 PlanPrinter.print(spec.commandLine().getOut(), runner.dryRun(definition), json);
                 return ExitCode.OK;
             }
-            RunAlerts alerts = RunAlerts.start(database, settings);
+            RunAlerts alerts = RunAlerts.start(database, settings, meters);
             try {
                 return runAndReport(runner, definition, alerts);
             } finally {

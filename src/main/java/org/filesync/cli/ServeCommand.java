@@ -77,10 +77,11 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch terminate = new CountDownLatch(1);
         TerminationSignals.onTerminate(terminate::countDown);
         try (Database database = root.options.openDatabaseToServe(DATABASE_CONNECTIONS)) {
-            RunAlerts alerts = RunAlerts.start(database, settings);
+            FilesyncMeters meters = new FilesyncMeters(Metrics.globalRegistry);
+            RunAlerts alerts = RunAlerts.start(database, settings, meters);
             HistoryHousekeeping housekeeping = HistoryHousekeeping.start(database, settings.retention());
             SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
-                    CommonsNetSessionFactory::new, alerts, new FilesyncMeters(Metrics.globalRegistry));
+                    CommonsNetSessionFactory::new, alerts, meters);
             DeadlineWatcher deadlines = DeadlineWatcher.start(alerts, scheduler, identity.name());
             WebApplication web = startWeb(database, scheduler);
             PrintWriter out = spec.commandLine().getOut();

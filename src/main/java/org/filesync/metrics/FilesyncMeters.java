@@ -24,7 +24,8 @@ import org.filesync.jobs.Direction;
  * so every node of a cluster exports its own. {@code serve} exports them as
  * {@code filesync_runs_total{job,status}}, {@code filesync_run_duration_seconds{job,status}},
  * {@code filesync_files_total{job,outcome}}, {@code filesync_bytes_total{job,direction}},
- * {@code filesync_job_last_success_timestamp_seconds{job}} and {@code filesync_job_running{job}}.
+ * {@code filesync_job_last_success_timestamp_seconds{job}}, {@code filesync_job_running{job}} and
+ * {@code filesync_notifications_total{channel,status}}.
  * <p>
  * The figures live here and the meters read them (function counters and timers, gauges): a
  * registry that joins later, as the Prometheus one does once the web side has started, still sees
@@ -37,6 +38,7 @@ public final class FilesyncMeters {
     private final Map<List<String>, Durations> durations = new ConcurrentHashMap<>();
     private final Map<String, AtomicReference<Instant>> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final Map<List<String>, AtomicLong> notifications = new ConcurrentHashMap<>();
 
     public FilesyncMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -66,6 +68,16 @@ public final class FilesyncMeters {
         if (run.status() == RunStatus.COMPLETED) {
             lastSuccess(run.job(), run.finishedAt());
         }
+    }
+
+    /** Counts an alert that was delivered ({@code sent}) or given up ({@code failed}) by a channel. */
+    public void notificationEnded(String channel, String status) {
+        notifications.computeIfAbsent(List.of(channel, status), key -> {
+            AtomicLong count = new AtomicLong();
+            FunctionCounter.builder("filesync.notifications", count, AtomicLong::get).tag("channel", channel)
+                    .tag("status", status).register(registry);
+            return count;
+        }).incrementAndGet();
     }
 
     /** Counts a fire that found its job still running. */

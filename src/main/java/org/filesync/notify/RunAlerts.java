@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -15,6 +15,7 @@ import org.filesync.ftp.NamedThreadFactory;
 import org.filesync.history.Database;
 import org.filesync.history.NotificationLog;
 import org.filesync.history.RunHistory;
+import org.filesync.metrics.FilesyncMeters;
 import org.filesync.history.RunRecord;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.jobs.NotifyEvent;
@@ -46,9 +47,12 @@ public final class RunAlerts {
     private final AlertEvents events;
     private final Clock clock;
     private final ThreadPoolExecutor senders;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Alerts being delivered: record id → channel. */
+    private final Map<Long, String> inFlight = new ConcurrentHashMap<>();
+    private final FilesyncMeters meters;
 
-    RunAlerts(Database database, ServerSettings settings, List<AlertChannel> channels, Clock clock) {
+    RunAlerts(Database database, ServerSettings settings, List<AlertChannel> channels, Clock clock, FilesyncMeters meters) {
+        this.meters = meters;
         this.defaults = settings.notifyDefaults().over(BUILT_IN);
         this.channels = List.copyOf(channels);
         this.notifications = new NotificationLog(database.dataSource());
@@ -61,9 +65,9 @@ public final class RunAlerts {
     }
 
     /** The alerts of this process's runs, by every channel there is. */
-    public static RunAlerts start(Database database, ServerSettings settings) {
+    public static RunAlerts start(Database database, ServerSettings settings, FilesyncMeters meters) {
         return new RunAlerts(database, settings, List.of(new WebhookChannel(),
-                new EmailChannel(settings.mail(), new RunHistory(database.jdbc()))), Clock.systemUTC());
+                new EmailChannel(settings.mail(), new RunHistory(database.jdbc()))), Clock.systemUTC(), meters);
     }
 
     /**
@@ -122,7 +126,7 @@ public final class RunAlerts {
     }
 
     private void dispatch(long id, AlertChannel channel, Alert alert, NotifySection rules) {
-        inFlight.add(id);
+        inFlight.put(id, channel.name());
         senders.execute(() -> {
             try {
                 deliver(id, channel, alert, rules);
@@ -139,11 +143,13 @@ public final class RunAlerts {
             try {
                 channel.send(alert, rules);
                 notifications.sent(id, attempt, clock.instant());
+                meters.notificationEnded(channel.name(), "sent");
                 log.info("{} sent (attempt {})", what, attempt);
                 return;
             } catch (DeliveryFailure e) {
                 if (e.isPermanent() || attempt == ATTEMPTS) {
                     notifications.failed(id, attempt, e.getMessage());
+                    meters.notificationEnded(channel.name(), "failed");
                     log.warn("{} not delivered after {} attempt(s): {}", what, attempt, e.getMessage());
                     return;
                 }
@@ -161,6 +167,7 @@ public final class RunAlerts {
             } catch (RuntimeException e) {
                 log.error("{} failed", what, e);
                 notifications.failed(id, attempt, FailureMessages.of(e));
+                meters.notificationEnded(channel.name(), "failed");
                 return;
             }
         }
@@ -175,10 +182,11 @@ public final class RunAlerts {
         if (senders.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS)) {
             return;
         }
-        List<Long> undelivered = List.copyOf(inFlight);
-        for (Long id : undelivered) {
+        Map<Long, String> undelivered = Map.copyOf(inFlight);
+        undelivered.forEach((id, channel) -> {
             notifications.abandoned(id, "not delivered within " + patience.toSeconds() + " s of the run's end: filesync exited");
-        }
+            meters.notificationEnded(channel, "failed");
+        });
         senders.shutdownNow();
         if (!undelivered.isEmpty()) {
             log.warn("{} alert(s) not delivered within {} s; recorded as failed", undelivered.size(), patience.toSeconds());

@@ -1,5 +1,8 @@
 package org.filesync.notify;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.filesync.metrics.FilesyncMeters;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,7 +76,7 @@ class DeadlineAlertsTest {
                 "schedule: \"0 30 2 * * ?\"", "timezone: UTC",
                 "notify: {webhook: '" + receiver.url() + "', deadline: '06:00'}");
         RunAlerts alerts = new RunAlerts(harness.database(), ServerSettings.NONE, List.of(new WebhookChannel()),
-                Clock.systemUTC());
+                Clock.systemUTC(), new FilesyncMeters(new SimpleMeterRegistry()));
         DeadlineWatcher watcher = new DeadlineWatcher(alerts, new OneJob(job), "node-x");
 
         watcher.check(Instant.parse("2026-12-01T05:59:59Z"));

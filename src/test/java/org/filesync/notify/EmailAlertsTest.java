@@ -1,5 +1,8 @@
 package org.filesync.notify;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.filesync.metrics.FilesyncMeters;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.Message;
@@ -77,7 +80,8 @@ class EmailAlertsTest {
         RunRecord run = harness.run(job);
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
         RunAlerts alerts = new RunAlerts(harness.database(), new ServerSettings(null, mail, NotifySection.NONE, null),
-                List.of(new EmailChannel(mail, new RunHistory(harness.database().jdbc()))), Clock.systemUTC());
+                List.of(new EmailChannel(mail, new RunHistory(harness.database().jdbc()))), Clock.systemUTC(),
+                new FilesyncMeters(new SimpleMeterRegistry()));
         alerts.runEnded(job, run.runId());
         alerts.awaitDelivery(PATIENCE);
         return run;

@@ -20,6 +20,8 @@ import org.filesync.history.HistoryJson;
 import org.filesync.history.NotificationRecord;
 import org.filesync.history.NotificationStatus;
 import org.filesync.history.RunHistory;
+import org.filesync.metrics.FilesyncMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
 import org.filesync.jobs.JobDefinition;
@@ -37,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * runs alert, what the body and signature are, and what the history records.
  */
 class WebhookAlertsTest {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
@@ -80,7 +84,13 @@ class WebhookAlertsTest {
     }
 
     private RunAlerts alerts() {
-        return new RunAlerts(harness.database(), ServerSettings.NONE, List.of(new WebhookChannel()), clock);
+        return new RunAlerts(harness.database(), ServerSettings.NONE, List.of(new WebhookChannel()), clock,
+                new FilesyncMeters(meters));
+    }
+
+    private double notificationsCounted(String status) {
+        var counter = meters.find("filesync.notifications").tags("channel", "webhook", "status", status).functionCounter();
+        return counter == null ? 0 : counter.count();
     }
 
     private List<NotificationRecord> notifications(long runId) {
@@ -112,6 +122,8 @@ class WebhookAlertsTest {
             assertThat(notification.attempts()).isEqualTo(1);
             assertThat(notification.sentAt()).isEqualTo(clock.instant());
         });
+        assertThat(notificationsCounted("sent")).isEqualTo(1);
+        assertThat(notificationsCounted("failed")).isZero();
     }
 
     @Test
@@ -198,6 +210,7 @@ class WebhookAlertsTest {
             assertThat(notification.error()).isEqualTo("the receiver answered HTTP 403");
             assertThat(notification.sentAt()).isNull();
         });
+        assertThat(notificationsCounted("failed")).isEqualTo(1);
     }
 
     @Test

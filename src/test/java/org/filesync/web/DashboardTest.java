@@ -56,9 +56,9 @@ class DashboardTest {
         Path shownJobs = Files.createDirectories(dir.resolve("dashboard-jobs"));
         JobFiles.write(shownJobs, "shown.yaml", "description: mirrors pub", "schedule: \"0 30 2 * * ?\"",
                 "remote:", "  url: ftp://127.0.0.1:" + server.port() + "/pub", "local:", "  path: ../target");
+        FilesyncMeters meters = new FilesyncMeters(new SimpleMeterRegistry());
         scheduler = SchedulerNode.start(harness.database(), shownJobs, NodeIdentity.current("dashboard-test"),
-                CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE),
-                new FilesyncMeters(new SimpleMeterRegistry()));
+                CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE, meters), meters);
         web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), shownJobs, scheduler);
     }
 
