@@ -16,6 +16,7 @@ import org.filesync.notify.DeadlineWatcher;
 import org.filesync.notify.RunAlerts;
 import org.filesync.schedule.SchedulerNode;
 import org.filesync.settings.ServerSettings;
+import org.filesync.settings.WebSettings;
 import org.filesync.metrics.FilesyncMeters;
 import org.filesync.web.WebApplication;
 import org.slf4j.Logger;
@@ -40,11 +41,12 @@ final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     FilesyncCommand root;
 
-    @Option(names = "--port", defaultValue = "8080", description = "dashboard port (default: 8080; 0: any free port)")
-    int port;
+    @Option(names = "--port", description = "web port (default: the settings file's web.port, else 8080; 0: any free port)")
+    Integer port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "address the dashboard listens on (default: 127.0.0.1; 0.0.0.0 for every interface)")
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "address the web side listens on (default: the settings file's web.bind, else 127.0.0.1; "
+                    + "0.0.0.0 for every interface)")
     String bind;
 
     @Option(names = "--node", paramLabel = "NAME", description = "this instance's name (default: env FILESYNC_NODE, else host and pid)")
@@ -54,7 +56,9 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The web side is a view: when its port is taken the scheduler serves on without it. */
-    private WebApplication startWeb(Database database, SchedulerNode scheduler) {
+    private WebApplication startWeb(Database database, SchedulerNode scheduler, WebSettings settings) {
+        int port = settings.port(this.port);
+        String bind = settings.bind(this.bind);
         try {
             WebApplication web = WebApplication.start(new InetSocketAddress(bind, port), database,
                     root.options.jobsDirectory, scheduler);
@@ -83,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
             SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
                     CommonsNetSessionFactory::new, alerts, meters);
             DeadlineWatcher deadlines = DeadlineWatcher.start(alerts, scheduler, identity.name());
-            WebApplication web = startWeb(database, scheduler);
+            WebApplication web = startWeb(database, scheduler, settings.web());
             PrintWriter out = spec.commandLine().getOut();
             out.println("ready: " + scheduler.scheduledAtStart() + " jobs scheduled");
             out.flush();

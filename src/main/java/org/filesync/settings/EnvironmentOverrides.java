@@ -32,7 +32,8 @@ final class EnvironmentOverrides {
             Map.entry("mail.username", false), Map.entry("mail.password", false), Map.entry("mail.passwordFile", false),
             Map.entry("mail.from", false), Map.entry("mail.certificate", false), Map.entry("notify.on", true), Map.entry("notify.webhook", false),
             Map.entry("notify.webhookSecret", false), Map.entry("notify.email", true),
-            Map.entry("notify.remindEvery", false), Map.entry("notify.deadline", false), Map.entry("retention", false));
+            Map.entry("notify.remindEvery", false), Map.entry("notify.deadline", false), Map.entry("retention", false),
+            Map.entry("web.port", false), Map.entry("web.bind", false));
 
     private static final Resolver RESOLVER = new Resolver();
 

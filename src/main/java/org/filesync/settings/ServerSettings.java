@@ -11,8 +11,10 @@ import org.filesync.jobs.NotifySection;
  * @param mail null when no SMTP server is configured
  * @param notifyDefaults what a job's {@code notify:} section does not say itself
  * @param retention how long {@code serve} keeps runs in the history; null to keep them all
+ * @param web where {@code serve}'s web side listens, where the command line does not say
  */
-public record ServerSettings(Path file, MailSettings mail, NotifySection notifyDefaults, Duration retention) {
+public record ServerSettings(Path file, MailSettings mail, NotifySection notifyDefaults, Duration retention,
+                             WebSettings web) {
 
-    public static final ServerSettings NONE = new ServerSettings(null, null, NotifySection.NONE, null);
+    public static final ServerSettings NONE = new ServerSettings(null, null, NotifySection.NONE, null, WebSettings.NONE);
 }

@@ -26,7 +26,8 @@ final class ServerSettingsParser {
 
     static final Set<String> TOP_KEYS = Set.of("mail", "notify", "web", "users", "retention");
     /** Keys of the contract that nothing honours yet: an error, so that no one relies on them unknowingly. */
-    private static final Set<String> NOT_SUPPORTED_YET = Set.of("web", "users");
+    private static final Set<String> NOT_SUPPORTED_YET = Set.of("users");
+    private static final Set<String> WEB_KEYS = Set.of("port", "bind");
     private static final Set<String> MAIL_KEYS = Set.of("host", "port", "starttls", "username", "password",
             "passwordFile", "from", "certificate");
 
@@ -63,10 +64,13 @@ final class ServerSettingsParser {
             problems.add(top.lineOf("notify"), "notify.email: e-mail alerts need a mail: section (the SMTP server)");
         }
         Duration retention = top.string("retention").flatMap(text -> retention(top, text)).orElse(null);
+        WebSettings web = top.mapping("web", WEB_KEYS).map(section -> new WebSettings(
+                section.integer("port").filter(n -> inRange(section, n)).orElse(null),
+                section.string("bind").orElse(null))).orElse(WebSettings.NONE);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ServerSettings(exists ? file : null, mail, notify, retention));
+        return Optional.of(new ServerSettings(exists ? file : null, mail, notify, retention, web));
     }
 
     private static Optional<Duration> retention(YamlMapping top, String text) {
@@ -112,9 +116,9 @@ final class ServerSettingsParser {
         return Optional.of(new MailSettings(host.get(), port, starttls, username, password, from.get(), certificate));
     }
 
-    private static boolean inRange(YamlMapping mail, int port) {
+    private static boolean inRange(YamlMapping section, int port) {
         if (port < 1 || port > 65535) {
-            mail.error("port", "must be a port number (1-65535), not " + port);
+            section.error("port", "must be a port number (1-65535), not " + port);
             return false;
         }
         return true;

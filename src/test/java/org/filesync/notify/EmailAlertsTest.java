@@ -23,6 +23,7 @@ import org.filesync.jobs.NotifySection;
 import org.filesync.jobs.Secret;
 import org.filesync.settings.MailSettings;
 import org.filesync.settings.ServerSettings;
+import org.filesync.settings.WebSettings;
 import org.filesync.settings.StartTls;
 import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.FaultProxy;
@@ -79,7 +80,8 @@ class EmailAlertsTest {
                 "notify: {email: [ops@example.org, oncall@example.org]}");
         RunRecord run = harness.run(job);
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
-        RunAlerts alerts = new RunAlerts(harness.database(), new ServerSettings(null, mail, NotifySection.NONE, null),
+        RunAlerts alerts = new RunAlerts(harness.database(),
+                new ServerSettings(null, mail, NotifySection.NONE, null, WebSettings.NONE),
                 List.of(new EmailChannel(mail, new RunHistory(harness.database().jdbc()))), Clock.systemUTC(),
                 new FilesyncMeters(new SimpleMeterRegistry()));
         alerts.runEnded(job, run.runId());

@@ -75,10 +75,25 @@ class ServerSettingsFileTest {
 
     @Test
     void keysNothingHonoursYetAreRejectedRatherThanIgnored() {
-        ServerSettingsFile.Loaded loaded = load(Map.of(), "web:", "  port: 8080", "users:", "  - name: ops");
+        JobFileError error = onlyError(Map.of(), "users:", "  - name: ops");
 
-        assertThat(loaded.errors()).extracting(JobFileError::line).containsExactly(1, 3);
-        assertThat(loaded.errors()).allSatisfy(error -> assertThat(error.message()).contains("not supported yet"));
+        assertThat(error.line()).isEqualTo(1);
+        assertThat(error.message()).contains("not supported yet");
+    }
+
+    @Test
+    void webPortAndBindAreWhereServeListensUnlessItsCommandLineSaysOtherwise() {
+        WebSettings web = load(Map.of("FILESYNC_WEB_BIND", "0.0.0.0"), "web:", "  port: 9090", "  bind: 127.0.0.1")
+                .settings().orElseThrow().web();
+
+        assertThat(web.port(null)).isEqualTo(9090);
+        assertThat(web.bind(null)).isEqualTo("0.0.0.0");
+        assertThat(web.port(0)).isZero();
+        assertThat(web.bind("::1")).isEqualTo("::1");
+        assertThat(WebSettings.NONE.port(null)).isEqualTo(8080);
+        assertThat(WebSettings.NONE.bind(null)).isEqualTo("127.0.0.1");
+        assertThat(onlyError(Map.of(), "web:", "  port: 70000").message())
+                .isEqualTo("web.port: must be a port number (1-65535), not 70000");
     }
 
     @Test
