@@ -72,10 +72,11 @@ final class ServeCommand implements Callable<Integer> {
         try (Database database = root.options.openDatabaseToServe(DATABASE_CONNECTIONS)) {
             SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
                     CommonsNetSessionFactory::new, new FilesyncMeters(Metrics.globalRegistry));
-            WebApplication web = startWeb(database, scheduler);
             PrintWriter out = spec.commandLine().getOut();
             out.println("ready: " + scheduler.scheduledAtStart() + " jobs scheduled");
             out.flush();
+            // the ready line, like the fires, does not wait the seconds the web application takes to start
+            WebApplication web = startWeb(database, scheduler);
             terminate.await();
             if (web != null) {
                 web.close();
