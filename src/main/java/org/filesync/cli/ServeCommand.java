@@ -87,10 +87,11 @@ final class ServeCommand implements Callable<Integer> {
             SchedulerNode scheduler = SchedulerNode.start(database, root.options.jobsDirectory, identity,
                     CommonsNetSessionFactory::new, alerts, meters);
             DeadlineWatcher deadlines = DeadlineWatcher.start(alerts, scheduler, identity.name());
-            WebApplication web = startWeb(database, scheduler, settings.web());
             PrintWriter out = spec.commandLine().getOut();
             out.println("ready: " + scheduler.scheduledAtStart() + " jobs scheduled");
             out.flush();
+            // the ready line, like the fires, does not wait the seconds the web application takes to start
+            WebApplication web = startWeb(database, scheduler, settings.web());
             terminate.await();
             if (web != null) {
                 web.close();

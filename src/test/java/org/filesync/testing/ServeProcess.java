@@ -51,9 +51,7 @@ public final class ServeProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        // serve starts a Spring Boot web application before its first fire: on this project's 2-core
-        // machine under other builds that alone has taken 40 s
-        await("ready line of serve in " + workingDirectory).atMost(Duration.ofSeconds(120))
+        await("ready line of serve in " + workingDirectory).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -73,11 +71,18 @@ public final class ServeProcess implements AutoCloseable {
         return Integer.parseInt(ready.group(1));
     }
 
-    /** The address of its dashboard and metrics, as its log names it ({@code --port 0} takes any free port). */
+    /**
+     * The address of its dashboard and metrics, as its log names it ({@code --port 0} takes any free
+     * port), once they are up: serve starts them after its ready line.
+     */
     public URI web() {
+        // a Spring Boot web application's start: on this project's busy 2-core machine it has taken 40 s
+        await("web side of serve in " + workingDirectory).atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> WEB.matcher(stderr()).find() || stderr().contains("dashboard and metrics not started"));
         Matcher web = WEB.matcher(stderr());
         if (!web.find()) {
-            throw new IllegalStateException("no web side in the log:\n" + stderr());
+            throw new AssertionError("serve did not start its web side:\n" + stderr());
         }
         return URI.create(web.group(1));
     }
