@@ -185,6 +185,29 @@ public final class YamlMapping {
         return Optional.of(of(node, prefix + key + ".", lineOf(key), allowedKeys, problems, expander));
     }
 
+    /** A list of sections with the same keys, such as the settings' {@code users:}; each named {@code key[i]} in messages. */
+    public Optional<List<YamlMapping>> mappingList(String key, Set<String> allowedKeys) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple == null) {
+            return Optional.empty();
+        }
+        if (!(tuple.getValueNode() instanceof SequenceNode sequence)) {
+            error(key, "must be a list of sections (each entry on a line of its own starting with '- ')");
+            return Optional.empty();
+        }
+        List<YamlMapping> items = new ArrayList<>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            Node item = sequence.getValue().get(i);
+            String name = prefix + key + "[" + i + "]";
+            if (item instanceof MappingNode node) {
+                items.add(of(node, name + ".", lineOf(item), allowedKeys, problems, expander));
+            } else {
+                problems.add(lineOf(item), name + ": must be a section of keys");
+            }
+        }
+        return Optional.of(items);
+    }
+
     private Optional<ScalarNode> scalar(String key, String expected) {
         NodeTuple tuple = entries.get(key);
         if (tuple == null) {

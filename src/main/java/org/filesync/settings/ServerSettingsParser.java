@@ -25,8 +25,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 final class ServerSettingsParser {
 
     static final Set<String> TOP_KEYS = Set.of("mail", "notify", "web", "users", "retention");
-    /** Keys of the contract that nothing honours yet: an error, so that no one relies on them unknowingly. */
-    private static final Set<String> NOT_SUPPORTED_YET = Set.of("users");
     private static final Set<String> WEB_KEYS = Set.of("port", "bind");
     private static final Set<String> MAIL_KEYS = Set.of("host", "port", "starttls", "username", "password",
             "passwordFile", "from", "certificate");
@@ -54,8 +52,6 @@ final class ServerSettingsParser {
         }
         MappingNode root = new EnvironmentOverrides(environment).apply(document);
         YamlMapping top = YamlMapping.of(root, "", 1, TOP_KEYS, problems, new EnvironmentExpander(environment));
-        NOT_SUPPORTED_YET.stream().filter(top::has).sorted()
-                .forEach(key -> top.error(key, "not supported yet: remove it (planned for a later release)"));
         Path folder = file.toAbsolutePath().getParent();
         MailSettings mail = top.mapping("mail", MAIL_KEYS).flatMap(section -> mail(section, folder)).orElse(null);
         NotifySection notify = top.mapping("notify", NotifySectionParser.KEYS)
@@ -67,10 +63,11 @@ final class ServerSettingsParser {
         WebSettings web = top.mapping("web", WEB_KEYS).map(section -> new WebSettings(
                 section.integer("port").filter(n -> inRange(section, n)).orElse(null),
                 section.string("bind").orElse(null))).orElse(WebSettings.NONE);
+        List<ConsoleUser> users = ConsoleUsersParser.parse(top);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ServerSettings(exists ? file : null, mail, notify, retention, web));
+        return Optional.of(new ServerSettings(exists ? file : null, mail, notify, retention, web, users));
     }
 
     private static Optional<Duration> retention(YamlMapping top, String text) {

@@ -1,5 +1,7 @@
 package org.filesync.settings;
 
+import java.net.InetSocketAddress;
+
 /**
  * Where {@code serve}'s web side listens, from the settings file's {@code web:} section; what it
  * does not say (null) comes from {@code serve --port/--bind}, or their defaults.
@@ -18,5 +20,13 @@ public record WebSettings(Integer port, String bind) {
     /** The address: the command line's, else this section's, else loopback. */
     public String bind(String option) {
         return option != null ? option : bind != null ? bind : DEFAULT_BIND;
+    }
+
+    /**
+     * Whether the web side listens on this host alone (127.0.0.0/8, ::1, localhost): only then may
+     * its read-only pages go without a login. An address that does not resolve counts as beyond.
+     */
+    public static boolean isLoopback(InetSocketAddress address) {
+        return address.getAddress() != null && address.getAddress().isLoopbackAddress();
     }
 }

@@ -81,7 +81,7 @@ class EmailAlertsTest {
         RunRecord run = harness.run(job);
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED_WITH_ERRORS);
         RunAlerts alerts = new RunAlerts(harness.database(),
-                new ServerSettings(null, mail, NotifySection.NONE, null, WebSettings.NONE),
+                new ServerSettings(null, mail, NotifySection.NONE, null, WebSettings.NONE, List.of()),
                 List.of(new EmailChannel(mail, new RunHistory(harness.database().jdbc()))), Clock.systemUTC(),
                 new FilesyncMeters(new SimpleMeterRegistry()));
         alerts.runEnded(job, run.runId());

@@ -1,6 +1,7 @@
 package org.filesync.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,13 @@ import org.filesync.jobs.NotifyEvent;
 import org.filesync.testing.JobFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** The server settings file: read beside the jobs folder or from --config, validated like a job file. */
 class ServerSettingsFileTest {
+
+    private static final String OPS_HASH = new BCryptPasswordEncoder(4).encode("ops-password");
+    private static final String VIEWER_HASH = new BCryptPasswordEncoder(4).encode("viewer-password");
 
     @TempDir
     Path dir;
@@ -74,11 +79,52 @@ class ServerSettingsFileTest {
     }
 
     @Test
-    void keysNothingHonoursYetAreRejectedRatherThanIgnored() {
-        JobFileError error = onlyError(Map.of(), "users:", "  - name: ops");
+    void usersAreReadWithTheirRolesAndTheirHashesNeverShown() {
+        ServerSettings settings = load(Map.of("OPS_HASH", OPS_HASH), "users:",
+                "  - name: ops", "    passwordHash: ${OPS_HASH}", "    role: operator",
+                "  - name: watcher", "    passwordHash: \"" + VIEWER_HASH + "\"", "    role: Viewer")
+                .settings().orElseThrow();
 
-        assertThat(error.line()).isEqualTo(1);
-        assertThat(error.message()).contains("not supported yet");
+        assertThat(settings.users()).extracting(ConsoleUser::name, ConsoleUser::role)
+                .containsExactly(tuple("ops", ConsoleRole.OPERATOR), tuple("watcher", ConsoleRole.VIEWER));
+        assertThat(settings.users().get(0).passwordHash().reveal()).isEqualTo(OPS_HASH);
+        assertThat(settings.users().get(1).passwordHash().reveal()).isEqualTo(VIEWER_HASH);
+        assertThat(settings.toString()).doesNotContain(OPS_HASH, VIEWER_HASH);
+    }
+
+    @Test
+    void passwordHashThatIsNotBcryptIsReportedWithoutShowingIt() {
+        JobFileError error = onlyError(Map.of(), "users:", "  - name: ops", "    passwordHash: plain-s3cret",
+                "    role: operator");
+
+        assertThat(error.toString()).isEqualTo(dir.resolve("filesync.yaml")
+                + ":3: users[0].passwordHash: is not a bcrypt hash ($2a$12$ and 53 characters; filesync passwd prints one)");
+    }
+
+    @Test
+    void userWithoutRoleOrWithAnUnknownOneIsAnError() {
+        assertThat(onlyError(Map.of(), "users:", "  - name: ops", "    passwordHash: \"" + OPS_HASH + "\"").toString())
+                .endsWith(":2: missing required key 'users[0].role'");
+        assertThat(onlyError(Map.of(), "users:", "  - name: ops", "    passwordHash: \"" + OPS_HASH + "\"",
+                "    role: admin").toString()).endsWith(":4: users[0].role: must be viewer or operator, not 'admin'");
+    }
+
+    @Test
+    void sameUserNameTwiceIsAnErrorWhateverItsCase() {
+        JobFileError error = onlyError(Map.of(), "users:",
+                "  - name: ops", "    passwordHash: \"" + OPS_HASH + "\"", "    role: operator",
+                "  - name: OPS", "    passwordHash: \"" + VIEWER_HASH + "\"", "    role: viewer");
+
+        assertThat(error.toString()).endsWith(":5: users[1].name: 'OPS' is given twice (first at line 2; names ignore case)");
+    }
+
+    @Test
+    void usersMustBeAListOfSections() {
+        assertThat(onlyError(Map.of(), "users: ops").toString())
+                .endsWith(":1: users: must be a list of sections (each entry on a line of its own starting with '- ')");
+        assertThat(onlyError(Map.of(), "users:", "  - ops").toString()).endsWith(":2: users[0]: must be a section of keys");
+        assertThat(onlyError(Map.of(), "users:", "  - name: ops", "    password: x", "    passwordHash: \"" + OPS_HASH
+                + "\"", "    role: operator").toString()).contains(":3: unknown key 'users[0].password'");
     }
 
     @Test
