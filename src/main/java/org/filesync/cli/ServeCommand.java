@@ -56,19 +56,30 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The web side is a view: when its port is taken the scheduler serves on without it. */
-    private WebApplication startWeb(Database database, SchedulerNode scheduler, WebSettings settings) {
-        int port = settings.port(this.port);
-        String bind = settings.bind(this.bind);
+    private WebApplication startWeb(InetSocketAddress address, Database database, SchedulerNode scheduler,
+                                    ServerSettings settings) {
         try {
-            WebApplication web = WebApplication.start(new InetSocketAddress(bind, port), database,
-                    root.options.jobsDirectory, scheduler);
-            log.info("dashboard and metrics on http://{}:{}/", bind, web.port());
+            WebApplication web = WebApplication.start(address, database, root.options.jobsDirectory, scheduler,
+                    settings.users());
+            log.info("dashboard and metrics on http://{}:{}/", address.getHostString(), web.port());
             return web;
         } catch (RuntimeException e) {
-            log.warn("dashboard and metrics not started on {}:{}: {}", bind, port, FailureMessages.of(e));
+            log.warn("dashboard and metrics not started on {}:{}: {}", address.getHostString(), address.getPort(),
+                    FailureMessages.of(e));
             log.debug("web start failure", e);
             return null;
         }
+    }
+
+    /** Fail closed: a console that others can reach must have users to log in, so that no one acts anonymously. */
+    private InetSocketAddress webAddress(ServerSettings settings) {
+        InetSocketAddress address = new InetSocketAddress(settings.web().bind(bind), settings.web().port(port));
+        if (!WebSettings.isLoopback(address) && settings.users().isEmpty()) {
+            throw new ConfigurationException("serve: the console would listen on " + address.getHostString()
+                    + ", beyond this host, with no users to log in: add users: to the settings file (filesync passwd"
+                    + " prints a password hash) or bind to 127.0.0.1");
+        }
+        return address;
     }
 
     @Override
@@ -77,6 +88,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new ConfigurationException(root.options.jobsDirectory + ": not a folder of job files");
         }
         ServerSettings settings = root.options.settings();
+        InetSocketAddress webAddress = webAddress(settings);
         NodeIdentity identity = NodeIdentity.current(node);
         CountDownLatch terminate = new CountDownLatch(1);
         TerminationSignals.onTerminate(terminate::countDown);
@@ -91,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("ready: " + scheduler.scheduledAtStart() + " jobs scheduled");
             out.flush();
             // the ready line, like the fires, does not wait the seconds the web application takes to start
-            WebApplication web = startWeb(database, scheduler, settings.web());
+            WebApplication web = startWeb(webAddress, database, scheduler, settings);
             terminate.await();
             if (web != null) {
                 web.close();

@@ -2,9 +2,12 @@ package org.filesync.web;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.filesync.history.Database;
 import org.filesync.schedule.SchedulerNode;
+import org.filesync.settings.ConsoleUser;
+import org.filesync.settings.WebSettings;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
@@ -23,13 +26,17 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * {@code serve}'s web side, a Spring Boot web application on one port: the dashboard,
- * {@code /actuator/health} (the database and the scheduler) and {@code /actuator/prometheus}.
+ * {@code serve}'s web side, a Spring Boot web application on one port: the dashboard behind the
+ * console's login ({@link ConsoleSecurity}), {@code /actuator/health} (the database and the
+ * scheduler) and {@code /actuator/prometheus}.
  * Only {@code serve} starts it; the other commands never load a Spring context. The database,
  * its migrations, Spring Batch and Quartz belong to the command that opened them, so Spring Boot
  * is given them rather than asked to build them.
  */
 public final class WebApplication implements AutoCloseable {
+
+    /** A console left open logs itself out. */
+    private static final String SESSION_TIMEOUT = "30m";
 
     private final ConfigurableApplicationContext context;
 
@@ -37,9 +44,12 @@ public final class WebApplication implements AutoCloseable {
         this.context = context;
     }
 
-    /** @throws RuntimeException when the web server cannot start, its port taken for one */
+    /**
+     * @param users who may log in; reads need one of them unless {@code address} is a loopback one
+     * @throws RuntimeException when the web server cannot start, its port taken for one
+     */
     public static WebApplication start(InetSocketAddress address, Database database, Path jobsDirectory,
-                                       SchedulerNode scheduler) {
+                                       SchedulerNode scheduler, List<ConsoleUser> users) {
         // filesync configures logback in code (cli.LoggingConfigurator); Spring Boot must not redo it
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         // Tomcat logs through java.util.logging: into filesync's log and its levels
@@ -51,9 +61,11 @@ public final class WebApplication implements AutoCloseable {
                 "server.address", address.getHostString(),
                 "server.port", address.getPort(),
                 "management.endpoints.web.exposure.include", "health,prometheus",
-                "management.endpoint.health.show-details", "always");
+                "management.endpoint.health.show-details", "always",
+                "server.servlet.session.timeout", SESSION_TIMEOUT);
         try {
-            return new WebApplication(run(settings, database, jobsDirectory, scheduler));
+            ConsoleSecurity security = new ConsoleSecurity(users, WebSettings.isLoopback(address));
+            return new WebApplication(run(settings, database, jobsDirectory, scheduler, security));
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof PortInUseException portInUse) {
@@ -65,7 +77,7 @@ public final class WebApplication implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext run(Map<String, Object> settings, Database database, Path jobsDirectory,
-                                                      SchedulerNode scheduler) {
+                                                      SchedulerNode scheduler, ConsoleSecurity security) {
         return new SpringApplicationBuilder(AutoConfigured.class)
                 .web(WebApplicationType.SERVLET)
                 .bannerMode(Banner.Mode.OFF)
@@ -78,6 +90,8 @@ public final class WebApplication implements AutoCloseable {
                     // does not close: the database belongs to serve
                     created.getBeanFactory().registerSingleton("dataSource", database.dataSource());
                     GenericApplicationContext beans = (GenericApplicationContext) created;
+                    beans.registerBean(ConsoleSecurity.class, () -> security);
+                    beans.registerBean(LoginController.class, LoginController::new);
                     beans.registerBean(DashboardController.class, () -> new DashboardController(database, jobsDirectory));
                     beans.registerBean("db", DatabaseHealth.class, () -> new DatabaseHealth(database.dataSource()));
                     beans.registerBean("scheduler", SchedulerHealth.class, () -> new SchedulerHealth(scheduler));

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -26,6 +23,7 @@ import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.settings.ServerSettings;
+import org.filesync.testing.SettableClock;
 import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.MirrorHarness;
 import org.filesync.testing.WebhookReceiver;
@@ -244,33 +242,5 @@ class WebhookAlertsTest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(body));
-    }
-
-    /** The time the alerts see, moved by the test: remindEvery spans hours. */
-    private static final class SettableClock extends Clock {
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
