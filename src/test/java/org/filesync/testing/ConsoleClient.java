@@ -3,6 +3,7 @@ package org.filesync.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,7 +19,8 @@ import org.filesync.history.HistoryJson;
 public final class ConsoleClient {
 
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
 
     ConsoleClient(int port) {
         this.port = port;
@@ -48,6 +50,12 @@ public final class ConsoleClient {
         form.put("username", user);
         form.put("password", password);
         return postWithToken("/login", form);
+    }
+
+    /** The servlet session's id as the cookie holds it, or null before the server gave one. */
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
     private HttpRequest.Builder request(String path) {

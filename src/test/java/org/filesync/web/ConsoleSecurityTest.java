@@ -90,6 +90,18 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void loginGivesTheSessionANewId() throws Exception {
+        ConsoleClient browser = console.client();
+        browser.get("/login");
+        String before = browser.sessionId();
+
+        browser.login("watcher", VIEWER_PASSWORD);
+
+        assertThat(before).isNotNull();
+        assertThat(browser.sessionId()).isNotNull().isNotEqualTo(before);
+    }
+
+    @Test
     void wrongPasswordLeadsBackToTheLoginPage() throws Exception {
         ConsoleClient browser = console.client();
 
