@@ -27,8 +27,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -60,6 +62,9 @@ final class ConsoleSecurity {
         ExceptionMappingAuthenticationFailureHandler loginFailed = new ExceptionMappingAuthenticationFailureHandler();
         loginFailed.setDefaultFailureUrl("/login?error");
         loginFailed.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
+        // after the login a person goes back to the page that asked for it, never to a script's JSON
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        pagesOnly.setRequestMatcher(new NegatedRequestMatcher(API));
         return http
                 .authenticationManager(logins)
                 .authorizeHttpRequests(requests -> {
@@ -74,6 +79,7 @@ final class ConsoleSecurity {
                     requests.anyRequest().hasRole(operator);
                 })
                 .formLogin(form -> form.loginPage("/login").failureHandler(loginFailed))
+                .requestCache(cache -> cache.requestCache(pagesOnly))
                 .logout(Customizer.withDefaults())
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(ConsoleSecurity::unauthorized, API)

@@ -90,6 +90,19 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void loginLeadsBackToThePageThatAskedForItButNeverToTheApi() throws Exception {
+        ConsoleClient browser = console.client();
+        browser.get("/runs/1");
+        assertThat(browser.login("watcher", VIEWER_PASSWORD).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).contains("/runs/1"));
+
+        ConsoleClient script = console.client();
+        script.get("/api/runs");
+        assertThat(script.login("watcher", VIEWER_PASSWORD).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/").doesNotContain("/api"));
+    }
+
+    @Test
     void loginGivesTheSessionANewId() throws Exception {
         ConsoleClient browser = console.client();
         browser.get("/login");
