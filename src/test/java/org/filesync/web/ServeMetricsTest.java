@@ -87,6 +87,8 @@ class ServeMetricsTest {
 
             List<RunRecord> mirrored = history.runs("mirrored");
             List<RunRecord> broken = history.runs("broken");
+            // on a busy machine the web side's start can outlast these runs: wait for it with its own patience
+            serve.web();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 PrometheusScrape metrics = scrape(serve);
                 for (List<RunRecord> runs : List.of(mirrored, broken)) {
