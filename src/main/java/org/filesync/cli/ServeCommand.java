@@ -46,7 +46,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--bind", paramLabel = "ADDRESS",
             description = "address the web side listens on (default: the settings file's web.bind, else 127.0.0.1; "
-                    + "0.0.0.0 for every interface)")
+                    + "0.0.0.0 for every interface, which needs users: in the settings file)")
     String bind;
 
     @Option(names = "--node", paramLabel = "NAME", description = "this instance's name (default: env FILESYNC_NODE, else host and pid)")
