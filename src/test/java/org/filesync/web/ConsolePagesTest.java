@@ -152,6 +152,19 @@ class ConsolePagesTest {
     }
 
     @Test
+    void overviewSeesAJobFileAddedOrRemovedAtTheNextRequest() throws Exception {
+        Path jobs = dir.resolve("console-jobs");
+        page("/");
+        Path added = JobFiles.write(jobs, "added.yaml", "remote:", "  url: ftp://127.0.0.1/", "local:", "  path: ../added");
+        String withIt = page("/");
+        Files.delete(added);
+        String without = page("/");
+
+        assertThat(withIt).contains("href=\"/jobs/added\"");
+        assertThat(without).doesNotContain("href=\"/jobs/added\"");
+    }
+
+    @Test
     void jobPageHasChartsOfItsRunsAndItsSettingsWithoutAnySecret() throws Exception {
         String job = page("/jobs/shown");
 
