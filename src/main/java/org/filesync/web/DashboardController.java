@@ -2,16 +2,13 @@ package org.filesync.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.filesync.history.Database;
 import org.filesync.history.HistoryJson;
 import org.filesync.history.RunDetails;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
-import org.filesync.jobs.JobCatalog;
 import org.filesync.schedule.JobStatus;
-import org.filesync.schedule.JobStatuses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -25,30 +22,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The read-only dashboard of {@code serve}: the jobs, the runs and each run's files, as pages for
- * people and as the same JSON the command line prints ({@code /api/jobs}, {@code /api/runs},
- * {@code /api/runs/ID}). It never changes anything, and shows no password.
+ * The console's JSON API: the jobs, the runs and each run's files, as the same JSON the command
+ * line prints ({@code /api/jobs}, {@code /api/runs}, {@code /api/runs/ID}). It never changes
+ * anything, and shows no password. The pages for people are {@link ConsolePages}.
  */
 @RestController
 final class DashboardController {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardController.class);
-    private static final int RECENT_RUNS = 50;
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
     private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final Database database;
-    private final Path jobsDirectory;
+    private final ConsoleJobs jobs;
 
-    DashboardController(Database database, Path jobsDirectory) {
+    DashboardController(Database database, ConsoleJobs jobs) {
         this.database = database;
-        this.jobsDirectory = jobsDirectory;
-    }
-
-    @GetMapping("/")
-    ResponseEntity<String> overview() {
-        return send(HttpStatus.OK, HTML, DashboardPages.overview(jobs(), runs(null, RECENT_RUNS)));
+        this.jobs = jobs;
     }
 
     @GetMapping("/api/jobs")
@@ -60,13 +50,6 @@ final class DashboardController {
     ResponseEntity<String> runsAsJson(@RequestParam(required = false) String job,
                                       @RequestParam(required = false) String limit) throws JsonProcessingException {
         return json(runs(job, limit(limit)));
-    }
-
-    @GetMapping("/runs/{runId:\\d+}")
-    ResponseEntity<String> run(@PathVariable long runId) {
-        return new RunHistory(database.jdbc()).details(runId)
-                .map(details -> send(HttpStatus.OK, HTML, DashboardPages.run(details.run(), details.transfers())))
-                .orElseGet(() -> noRun(runId));
     }
 
     @GetMapping("/api/runs/{runId:\\d+}")
@@ -83,7 +66,7 @@ final class DashboardController {
     }
 
     private List<JobStatus> jobs() {
-        return JobStatuses.read(JobCatalog.load(jobsDirectory), database);
+        return jobs.statuses();
     }
 
     private List<RunRecord> runs(String job, int limit) {

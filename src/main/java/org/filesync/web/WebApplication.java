@@ -26,9 +26,9 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * {@code serve}'s web side, a Spring Boot web application on one port: the dashboard behind the
- * console's login ({@link ConsoleSecurity}), {@code /actuator/health} (the database and the
- * scheduler) and {@code /actuator/prometheus}.
+ * {@code serve}'s web side, a Spring Boot web application on one port: the console's pages and JSON API
+ * behind its login ({@link ConsoleSecurity}), {@code /actuator/health} (the database and the scheduler) and
+ * {@code /actuator/prometheus}.
  * Only {@code serve} starts it; the other commands never load a Spring context. The database,
  * its migrations, Spring Batch and Quartz belong to the command that opened them, so Spring Boot
  * is given them rather than asked to build them.
@@ -92,7 +92,9 @@ public final class WebApplication implements AutoCloseable {
                     GenericApplicationContext beans = (GenericApplicationContext) created;
                     beans.registerBean(ConsoleSecurity.class, () -> security);
                     beans.registerBean(LoginController.class, LoginController::new);
-                    beans.registerBean(DashboardController.class, () -> new DashboardController(database, jobsDirectory));
+                    ConsoleJobs jobs = new ConsoleJobs(database, jobsDirectory, scheduler);
+                    beans.registerBean(DashboardController.class, () -> new DashboardController(database, jobs));
+                    beans.registerBean(ConsolePages.class, () -> new ConsolePages(database, jobs));
                     beans.registerBean("db", DatabaseHealth.class, () -> new DatabaseHealth(database.dataSource()));
                     beans.registerBean("scheduler", SchedulerHealth.class, () -> new SchedulerHealth(scheduler));
                 })
