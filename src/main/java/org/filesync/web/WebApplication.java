@@ -79,6 +79,8 @@ public final class WebApplication implements AutoCloseable {
                     created.getBeanFactory().registerSingleton("dataSource", database.dataSource());
                     GenericApplicationContext beans = (GenericApplicationContext) created;
                     beans.registerBean(DashboardController.class, () -> new DashboardController(database, jobsDirectory));
+                    beans.registerBean(ProgressAndFilesController.class,
+                            () -> new ProgressAndFilesController(database, scheduler));
                     beans.registerBean("db", DatabaseHealth.class, () -> new DatabaseHealth(database.dataSource()));
                     beans.registerBean("scheduler", SchedulerHealth.class, () -> new SchedulerHealth(scheduler));
                 })
