@@ -99,6 +99,9 @@ public final class FileSearch {
                 char c = glob.charAt(i);
                 switch (c) {
                     case '*', '{', '[' -> {
+                        if (glob.startsWith("**/", i)) {
+                            i += 2; // "**/" also matches at the root: no slash required
+                        }
                         if (c != '*') {
                             i = Math.max(i, glob.indexOf(c == '{' ? '}' : ']', i));
                         }

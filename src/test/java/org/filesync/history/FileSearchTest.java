@@ -104,6 +104,13 @@ class FileSearchTest {
     }
 
     @Test
+    void leadingDoubleStarAlsoMatchesAtTheRoot() {
+        FileSearchResult found = search.find(PathPattern.of("**/notes.txt"), null, FileSearch.DEFAULT_LIMIT);
+
+        assertThat(found.events()).extracting(FileEvent::path).containsExactly("notes.txt");
+    }
+
+    @Test
     void aDeletedFileShowsItsDeletionAndIsNoLongerSynced() {
         FileSearchResult found = search.find(PathPattern.of("old.txt"), null, FileSearch.DEFAULT_LIMIT);
 
