@@ -1,6 +1,11 @@
 package org.filesync.history;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.filesync.jobs.PathGlob;
 import javax.sql.DataSource;
@@ -38,22 +43,49 @@ public final class FileSearch {
                 synced.size() > limit, synced.subList(0, Math.min(limit, synced.size())));
     }
 
+    /** A matching file row, before its run's figures join it. */
+    private record Row(long runId, String path, TransferStatus status, Long size, long bytesTransferred,
+                       Integer replyCode, String message, Instant finishedAt) {
+    }
+
+    /** The run's figures a file event shows. */
+    private record Run(String job, RunStatus status, Instant startedAt) {
+    }
+
     private List<FileSearchResult.FileEvent> events(PathPattern pattern, String job, int limit) {
-        String sql = "SELECT t.run_id, r.job_name, r.status, r.started_at, t.path, t.status, t.file_size, "
-                + "t.bytes_transferred, t.reply_code, t.message, t.finished_at FROM fs_transfer t "
-                + "JOIN fs_run r ON r.run_id = t.run_id "
-                + "WHERE t.status IN ('DONE', 'FAILED', 'DELETED', 'IN_PROGRESS') AND t.path LIKE :like ESCAPE '\\' "
-                + (job == null ? "" : "AND r.job_name = :job ") + "ORDER BY t.transfer_id DESC";
+        // no join here: alone, fs_transfer is read in its primary key's order, so the scan stops at the limit
+        String sql = "SELECT run_id, path, status, file_size, bytes_transferred, reply_code, message, finished_at "
+                + "FROM fs_transfer WHERE status IN ('DONE', 'FAILED', 'DELETED', 'IN_PROGRESS') "
+                + "AND path LIKE :like ESCAPE '\\' "
+                + (job == null ? "" : "AND run_id IN (SELECT run_id FROM fs_run WHERE job_name = :job) ")
+                + "ORDER BY transfer_id DESC";
         var statement = jdbc.sql(sql).param("like", pattern.like());
         if (job != null) {
             statement = statement.param("job", job);
         }
-        try (Stream<FileSearchResult.FileEvent> rows = statement.query((rs, row) -> new FileSearchResult.FileEvent(
-                rs.getLong(1), rs.getString(2), RunStatus.valueOf(rs.getString(3)), RunHistory.instant(rs, 4),
-                rs.getString(5), TransferStatus.valueOf(rs.getString(6)), (Long) rs.getObject(7), rs.getLong(8),
-                (Integer) rs.getObject(9), rs.getString(10), RunHistory.instant(rs, 11))).stream()) {
-            return rows.filter(event -> pattern.matches(event.path())).limit(limit).toList();
+        List<Row> rows;
+        try (Stream<Row> all = statement.query((rs, row) -> new Row(rs.getLong(1), rs.getString(2),
+                TransferStatus.valueOf(rs.getString(3)), (Long) rs.getObject(4), rs.getLong(5), (Integer) rs.getObject(6),
+                rs.getString(7), RunHistory.instant(rs, 8))).stream()) {
+            rows = all.filter(row -> pattern.matches(row.path())).limit(limit).toList();
         }
+        Map<Long, Run> runs = runs(rows.stream().map(Row::runId).collect(Collectors.toSet()));
+        return rows.stream().map(row -> {
+            Run run = runs.get(row.runId());
+            return new FileSearchResult.FileEvent(row.runId(), run.job(), run.status(), run.startedAt(), row.path(),
+                    row.status(), row.size(), row.bytesTransferred(), row.replyCode(), row.message(), row.finishedAt());
+        }).toList();
+    }
+
+    private Map<Long, Run> runs(Set<Long> runIds) {
+        Map<Long, Run> runs = new HashMap<>();
+        if (!runIds.isEmpty()) {
+            jdbc.sql("SELECT run_id, job_name, status, started_at FROM fs_run WHERE run_id IN (:ids)")
+                    .param("ids", List.copyOf(runIds))
+                    .query((rs, row) -> runs.put(rs.getLong(1), new Run(rs.getString(2),
+                            RunStatus.valueOf(rs.getString(3)), RunHistory.instant(rs, 4)))).list();
+        }
+        return runs;
     }
 
     private List<FileSearchResult.SyncedFile> synced(PathPattern pattern, String job, int limit) {
