@@ -89,8 +89,10 @@ public final class MirrorRunner {
         log.info("job {} run {} started ({}{})", job.name(), start.runId(), trigger,
                 start.resumes() == null ? "" : ", resuming run " + start.resumes());
         meters.runStarted(job.name());
+        progress.began(start.runId());
         try {
             RunRecord record = execute(job, start, progress, stop);
+            progress.ended(record);
             meters.runEnded(record, job.direction());
             return record;
         } finally {

@@ -40,6 +40,8 @@ final class ProgressCheckpoints implements TransferRecorder, AutoCloseable {
         long bytes;
         long persistedBytes;
         long resumedFrom;
+        /** {@link #bytes} when the current attempt started. */
+        long attemptBase;
         RestartPoint confirmed = RestartPoint.START;
 
         Checkpoint(long transferId) {
@@ -109,19 +111,23 @@ final class ProgressCheckpoints implements TransferRecorder, AutoCloseable {
         synchronized (this) {
             checkpoint.attempt = attempt;
             checkpoint.resumedFrom = resumedFrom;
+            checkpoint.attemptBase = checkpoint.bytes;
             if (checkpoint.startedAt == null) {
                 checkpoint.startedAt = Instant.now();
             }
         }
+        progress.fileStarted(file.path(), file.size(), resumedFrom);
     }
 
     @Override
     public void progress(PlannedFile file, long bytesThisRun, RestartPoint confirmed) {
         Checkpoint checkpoint = inFlight.get(file.path());
         long delta;
+        long offset;
         synchronized (this) {
             delta = bytesThisRun - checkpoint.bytes;
             checkpoint.bytes = bytesThisRun;
+            offset = checkpoint.resumedFrom + bytesThisRun - checkpoint.attemptBase;
             boolean newMarker = confirmed.marker() != null && !confirmed.equals(checkpoint.confirmed);
             checkpoint.confirmed = confirmed;
             if (newMarker || checkpoint.bytes - checkpoint.persistedBytes >= PROGRESS_BYTES) {
@@ -132,6 +138,7 @@ final class ProgressCheckpoints implements TransferRecorder, AutoCloseable {
         if (delta > 0) {
             progress.bytesMoved(delta);
         }
+        progress.fileAt(file.path(), offset);
     }
 
     /** Writes what the stopped file got at once: the process may be about to exit. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.filesync.batch.MirrorRunner;
-import org.filesync.batch.RunProgress;
+import org.filesync.batch.LiveProgress;
 import org.filesync.history.JobAlreadyRunningException;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRegistry;
@@ -39,16 +39,18 @@ final class ScheduledRun implements Job {
     private final RunRegistry runs;
     private final NodeIdentity node;
     private final RunningRuns running;
+    private final LiveRuns live;
     private final RunAlerts alerts;
     private final FilesyncMeters meters;
 
     ScheduledRun(ScheduledJobs definitions, MirrorRunner runner, RunRegistry runs, NodeIdentity node, RunningRuns running,
-                 RunAlerts alerts, FilesyncMeters meters) {
+                 LiveRuns live, RunAlerts alerts, FilesyncMeters meters) {
         this.definitions = definitions;
         this.runner = runner;
         this.runs = runs;
         this.node = node;
         this.running = running;
+        this.live = live;
         this.alerts = alerts;
         this.meters = meters;
     }
@@ -82,7 +84,12 @@ final class ScheduledRun implements Job {
                 if (recovering) {
                     runs.closeSilentRuns(job.name(), node, RECOVERY_SILENCE);
                 }
-                alerts.runEnded(job, runner.run(job, "schedule", fireTime, RunProgress.NONE, stop).runId());
+                LiveProgress progress = live.track(job.name());
+                try {
+                    alerts.runEnded(job, runner.run(job, "schedule", fireTime, progress, stop).runId());
+                } finally {
+                    live.release(progress);
+                }
                 return;
             } catch (JobAlreadyRunningException e) {
                 if (!recovering || stop.isRequested() || System.nanoTime() > deadline) {

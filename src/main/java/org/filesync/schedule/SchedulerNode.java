@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.filesync.batch.MirrorRunner;
+import org.filesync.batch.ProgressSnapshot;
 import org.filesync.ftp.FtpSessionFactory;
 import org.filesync.ftp.FtpSessionSettings;
 import org.filesync.ftp.NamedThreadFactory;
@@ -44,14 +45,16 @@ public final class SchedulerNode implements FiredJobs {
     private final Scheduler scheduler;
     private final ScheduledJobs definitions;
     private final RunningRuns running;
+    private final LiveRuns live;
     private final ScheduledExecutorService reloader;
     private final int scheduledAtStart;
 
-    private SchedulerNode(Scheduler scheduler, ScheduledJobs definitions, RunningRuns running,
+    private SchedulerNode(Scheduler scheduler, ScheduledJobs definitions, RunningRuns running, LiveRuns live,
                           ScheduledExecutorService reloader, int scheduledAtStart) {
         this.scheduler = scheduler;
         this.definitions = definitions;
         this.running = running;
+        this.live = live;
         this.reloader = reloader;
         this.scheduledAtStart = scheduledAtStart;
     }
@@ -69,8 +72,9 @@ public final class SchedulerNode implements FiredJobs {
         MirrorRunner runner = new MirrorRunner(database, sessionFactories, node, meters);
         ScheduledJobs definitions = new ScheduledJobs();
         RunningRuns running = new RunningRuns();
+        LiveRuns live = new LiveRuns();
         Scheduler scheduler = SchedulerBuilder.build(database, node,
-                (bundle, owner) -> new ScheduledRun(definitions, runner, runs, node, running, alerts, meters));
+                (bundle, owner) -> new ScheduledRun(definitions, runner, runs, node, running, live, alerts, meters));
         try {
             TriggerSync sync = new TriggerSync(scheduler, definitions);
             JobFolderWatcher folder = new JobFolderWatcher(jobsDirectory, System::getenv);
@@ -83,7 +87,7 @@ public final class SchedulerNode implements FiredJobs {
             long period = RELOAD_INTERVAL.toMillis();
             reloader.scheduleWithFixedDelay(() -> reload(folder, sync), period, period, TimeUnit.MILLISECONDS);
             log.info("node {} serving {} scheduled job(s) from {}", node.name(), scheduled, jobsDirectory);
-            return new SchedulerNode(scheduler, definitions, running, reloader, scheduled);
+            return new SchedulerNode(scheduler, definitions, running, live, reloader, scheduled);
         } catch (SchedulerException | RuntimeException e) {
             scheduler.shutdown(false);
             throw e;
@@ -138,6 +142,14 @@ public final class SchedulerNode implements FiredJobs {
         } catch (SchedulerException e) {
             return false;
         }
+    }
+
+    /**
+     * The progress of a run this node is running, or ran less than {@link LiveRuns#KEPT_AFTER_END}
+     * ago; empty for any other run (another node's, or an older one: the history has its figures).
+     */
+    public Optional<ProgressSnapshot> progress(long runId) {
+        return live.progress(runId);
     }
 
     /** How many jobs had a trigger once start-up stored them. */

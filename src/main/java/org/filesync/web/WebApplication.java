@@ -95,6 +95,8 @@ public final class WebApplication implements AutoCloseable {
                     ConsoleJobs jobs = new ConsoleJobs(database, jobsDirectory, scheduler);
                     beans.registerBean(DashboardController.class, () -> new DashboardController(database, jobs));
                     beans.registerBean(ConsolePages.class, () -> new ConsolePages(database, jobs));
+                    beans.registerBean(ProgressAndFilesController.class,
+                            () -> new ProgressAndFilesController(database, scheduler));
                     beans.registerBean("db", DatabaseHealth.class, () -> new DatabaseHealth(database.dataSource()));
                     beans.registerBean("scheduler", SchedulerHealth.class, () -> new SchedulerHealth(scheduler));
                 })

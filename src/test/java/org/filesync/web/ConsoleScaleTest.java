@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,7 +70,7 @@ class ConsoleScaleTest {
             SchedulerNode scheduler = SchedulerNode.start(harness.database(), jobs, NodeIdentity.current("scale-test"),
                     CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE, meters), meters);
             try (WebApplication web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), jobs,
-                    scheduler)) {
+                    scheduler, List.of())) {
                 Map<String, String> pages = new LinkedHashMap<>();
                 pages.put("/", "href=\"/jobs/job4\"");
                 pages.put("/jobs/job0", "data-chart=\"bytes-duration\"");
