@@ -43,7 +43,7 @@ final class PruneCommand implements Callable<Integer> {
         Instant cutoff = Instant.now().minus(age());
         PruneReport report;
         try (Database database = root.options.openDatabase(2)) {
-            RunPruner pruner = new RunPruner(database.dataSource());
+            RunPruner pruner = new RunPruner(database);
             report = dryRun ? pruner.preview(cutoff, job) : pruner.prune(cutoff, job);
         }
         PrintWriter out = spec.commandLine().getOut();

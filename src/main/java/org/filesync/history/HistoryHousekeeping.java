@@ -44,7 +44,7 @@ public final class HistoryHousekeeping implements AutoCloseable {
     private void once() {
         try {
             if (retention != null) {
-                PruneReport pruned = new RunPruner(database.dataSource()).prune(Instant.now().minus(retention), null);
+                PruneReport pruned = new RunPruner(database).prune(Instant.now().minus(retention), null);
                 if (pruned.runs() > 0) {
                     log.info("pruned {} runs older than {} days ({} file rows)", pruned.runs(), retention.toDays(),
                             pruned.transfers());

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,10 +34,16 @@ public final class RunPruner {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final String deleteTransferSlice;
 
-    public RunPruner(DataSource dataSource) {
-        this.jdbc = JdbcClient.create(dataSource);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    public RunPruner(Database database) {
+        this.jdbc = database.jdbc();
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+        // PostgreSQL has no DELETE ... FETCH; its planner turns the subquery into a join on the slice.
+        this.deleteTransferSlice = database.settings().isPostgres()
+                ? "DELETE FROM fs_transfer WHERE transfer_id IN (SELECT transfer_id FROM fs_transfer WHERE run_id = :run "
+                        + "FETCH FIRST " + TRANSFERS_PER_DELETE + " ROWS ONLY)"
+                : "DELETE FROM fs_transfer WHERE run_id = :run FETCH FIRST " + TRANSFERS_PER_DELETE + " ROWS ONLY";
     }
 
     private record Doomed(long runId, String job, Long batchExecution) {
@@ -125,20 +130,17 @@ public final class RunPruner {
     }
 
     /**
-     * A run may hold a million rows: they go a slice per statement, each its own transaction. The
-     * slice's ids are read first: H2 evaluates {@code IN (subquery)} again for every row while other
-     * transactions change the table, which made a prune beside a running job take quadratic time.
+     * A run may hold a million rows: they go a slice per statement, each its own transaction, one
+     * run after the other. No list of ids crosses the wire: H2 compares each row with every value of
+     * an {@code IN} list of parameters, and evaluates {@code IN (subquery)} again for every row.
      */
     private void deleteTransfers(List<Long> runIds) {
-        List<Long> slice;
-        do {
-            slice = jdbc.sql("SELECT transfer_id FROM fs_transfer WHERE run_id IN (:runs) FETCH FIRST "
-                            + TRANSFERS_PER_DELETE + " ROWS ONLY")
-                    .param("runs", runIds).query(Long.class).list();
-            if (!slice.isEmpty()) {
-                jdbc.sql("DELETE FROM fs_transfer WHERE transfer_id IN (:slice)").param("slice", slice).update();
-            }
-        } while (slice.size() == TRANSFERS_PER_DELETE);
+        for (long runId : runIds) {
+            int deleted;
+            do {
+                deleted = jdbc.sql(deleteTransferSlice).param("run", runId).update();
+            } while (deleted == TRANSFERS_PER_DELETE);
+        }
     }
 
     /** Children before parents, as Spring Batch's foreign keys require; an instance goes with its last execution. */

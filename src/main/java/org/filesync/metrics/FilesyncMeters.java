@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,11 @@ public final class FilesyncMeters {
 
     public FilesyncMeters(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Binds another part's meters, such as {@link QuartzMeters}, to the registry these go to. */
+    public void bind(MeterBinder meters) {
+        meters.bindTo(registry);
     }
 
     /** A run of the job started in this process. */

@@ -24,6 +24,7 @@ import org.filesync.jobs.JobDefinition;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.jobs.JobFolderWatcher;
 import org.filesync.metrics.FilesyncMeters;
+import org.filesync.metrics.QuartzMeters;
 import org.filesync.notify.FiredJobs;
 import org.filesync.notify.RunAlerts;
 import org.quartz.Scheduler;
@@ -76,6 +77,7 @@ public final class SchedulerNode implements FiredJobs {
         Scheduler scheduler = SchedulerBuilder.build(database, node,
                 (bundle, owner) -> new ScheduledRun(definitions, runner, runs, node, running, live, alerts, meters));
         try {
+            meters.bind(new QuartzMeters(scheduler));
             TriggerSync sync = new TriggerSync(scheduler, definitions);
             JobFolderWatcher folder = new JobFolderWatcher(jobsDirectory, System::getenv);
             JobCatalog catalog = folder.load();

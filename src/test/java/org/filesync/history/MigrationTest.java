@@ -49,6 +49,20 @@ class MigrationTest {
         }
     }
 
+    /** Without an index on its referencing columns, PostgreSQL scans the referencing table for each row a prune deletes. */
+    @Test
+    void everyForeignKeyHasAnIndexOnPostgresql() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start();
+             Database database = Database.open(DatabaseSettings.resolve(postgres.getJdbcUrl("postgres", "postgres"),
+                     Map.of("FILESYNC_DB_USER", "postgres", "FILESYNC_DB_PASSWORD", "")), 2)) {
+            List<String> unindexed = database.jdbc().sql("SELECT c.conrelid::regclass || ' ' || c.conname FROM pg_constraint c "
+                            + "WHERE c.contype = 'f' AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid "
+                            + "AND (i.indkey::int2[])[0:array_length(c.conkey, 1) - 1] = c.conkey)")
+                    .query(String.class).list();
+            assertThat(unindexed).isEmpty();
+        }
+    }
+
     @Test
     void latestMigrationConstantMatchesTheNewestMigrationFile() throws Exception {
         int newest;

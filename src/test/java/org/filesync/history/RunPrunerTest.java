@@ -84,7 +84,7 @@ class RunPrunerTest {
     void open() throws Exception {
         Files.copy(template.resolve("db.mv.db"), dir.resolve("db.mv.db"));
         database = Database.open(settings(dir), 4);
-        pruner = new RunPruner(database.dataSource());
+        pruner = new RunPruner(database);
     }
 
     private long id(String job, int day) {

@@ -146,6 +146,51 @@ class ServeMetricsTest {
     }
 
     @Test
+    void countsEachScheduledFireOfAJobAndExportsTheSchedulersState() throws Exception {
+        JobFiles.ftpJob(dir.resolve("jobs"), "mirrored", server.port(), "pub", EVERY_TWO_SECONDS);
+        try (ServeProcess serve = serve("node-a"); HistoryReader history = new HistoryReader(databaseUrl(), Map.of())) {
+            await().atMost(PATIENCE).until(() -> history.realRuns("mirrored").stream().filter(run -> run.finishedAt() != null).count() >= 2);
+            JobFiles.ftpJob(dir.resolve("jobs"), "mirrored", server.port(), "pub", NEVER_AGAIN);
+            await().atMost(PATIENCE).until(() -> serve.stderr().contains("jobs folder reloaded"));
+            URI prometheus = serve.web().resolve("/actuator/prometheus");
+
+            // Every fire is a run in the history, SKIPPED when it found the job still running.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<RunRecord> fired = history.runs("mirrored");
+                assertThat(fired).noneMatch(run -> run.status() == RunStatus.RUNNING);
+                PrometheusScrape metrics = PrometheusScrape.of(prometheus);
+                assertThat(metrics.value("quartz_jobs_fired_total", Map.of("job", "mirrored")))
+                        .contains((double) fired.size());
+                assertThat(metrics.value("quartz_jobs_executing", Map.of())).contains(0.0);
+            });
+            PrometheusScrape metrics = PrometheusScrape.of(prometheus);
+            assertThat(metrics.value("quartz_scheduler_state", Map.of("state", "started"))).contains(1.0);
+            assertThat(metrics.value("quartz_scheduler_state", Map.of("state", "standby"))).contains(0.0);
+            assertThat(metrics.value("quartz_scheduler_state", Map.of("state", "shutdown"))).contains(0.0);
+            assertThat(metrics.value("quartz_triggers_misfired_total", Map.of("job", "mirrored"))).isEmpty();
+            assertThat(serve.terminate(Duration.ofSeconds(30))).isZero();
+        }
+    }
+
+    @Test
+    void countsAFireMissedWhileServeWasDownAsAMisfire() throws Exception {
+        String everyTenSeconds = "schedule: \"0/10 * * * * ?\"";
+        JobFiles.ftpJob(dir.resolve("jobs"), "mirrored", server.port(), "pub", everyTenSeconds, "misfire: skip");
+        try (ServeProcess first = serve("node-a")) {
+            assertThat(first.terminate(Duration.ofSeconds(30))).isZero();
+        }
+        // Past the next fire time by more than the misfire threshold (10 s), not merely late.
+        Thread.sleep(Duration.ofSeconds(21).toMillis());
+
+        try (ServeProcess second = serve("node-b")) {
+            URI prometheus = second.web().resolve("/actuator/prometheus");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(PrometheusScrape.of(prometheus)
+                    .value("quartz_triggers_misfired_total", Map.of("job", "mirrored"))).contains(1.0));
+            assertThat(second.terminate(Duration.ofSeconds(30))).isZero();
+        }
+    }
+
+    @Test
     void exportsSpringBatchAndJvmMetersBesideFilesyncs() throws Exception {
         JobFiles.ftpJob(dir.resolve("jobs"), "mirrored", server.port(), "pub", EVERY_TWO_SECONDS);
         try (ServeProcess serve = serve("node-a"); HistoryReader history = new HistoryReader(databaseUrl(), Map.of())) {
