@@ -2,16 +2,14 @@ package org.filesync.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.filesync.history.Database;
 import org.filesync.history.HistoryJson;
 import org.filesync.history.RunDetails;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
-import org.filesync.jobs.JobCatalog;
 import org.filesync.schedule.JobStatus;
-import org.filesync.schedule.JobStatuses;
+import org.filesync.schedule.SchedulerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -39,11 +37,11 @@ final class DashboardController {
     private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final Database database;
-    private final Path jobsDirectory;
+    private final SchedulerNode scheduler;
 
-    DashboardController(Database database, Path jobsDirectory) {
+    DashboardController(Database database, SchedulerNode scheduler) {
         this.database = database;
-        this.jobsDirectory = jobsDirectory;
+        this.scheduler = scheduler;
     }
 
     @GetMapping("/")
@@ -83,7 +81,7 @@ final class DashboardController {
     }
 
     private List<JobStatus> jobs() {
-        return JobStatuses.read(JobCatalog.load(jobsDirectory), database);
+        return scheduler.jobStatuses();
     }
 
     private List<RunRecord> runs(String job, int limit) {

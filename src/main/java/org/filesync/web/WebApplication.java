@@ -78,7 +78,7 @@ public final class WebApplication implements AutoCloseable {
                     // does not close: the database belongs to serve
                     created.getBeanFactory().registerSingleton("dataSource", database.dataSource());
                     GenericApplicationContext beans = (GenericApplicationContext) created;
-                    beans.registerBean(DashboardController.class, () -> new DashboardController(database, jobsDirectory));
+                    beans.registerBean(DashboardController.class, () -> new DashboardController(database, scheduler));
                     beans.registerBean("db", DatabaseHealth.class, () -> new DatabaseHealth(database.dataSource()));
                     beans.registerBean("scheduler", SchedulerHealth.class, () -> new SchedulerHealth(scheduler));
                 })
