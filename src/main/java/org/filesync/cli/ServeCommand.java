@@ -60,8 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         int port = settings.port(this.port);
         String bind = settings.bind(this.bind);
         try {
-            WebApplication web = WebApplication.start(new InetSocketAddress(bind, port), database,
-                    root.options.jobsDirectory, scheduler);
+            WebApplication web = WebApplication.start(new InetSocketAddress(bind, port), database, scheduler);
             log.info("dashboard and metrics on http://{}:{}/", bind, web.port());
             return web;
         } catch (RuntimeException e) {

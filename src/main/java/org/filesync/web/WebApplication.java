@@ -1,7 +1,6 @@
 package org.filesync.web;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.Map;
 import org.filesync.history.Database;
 import org.filesync.schedule.SchedulerNode;
@@ -38,8 +37,7 @@ public final class WebApplication implements AutoCloseable {
     }
 
     /** @throws RuntimeException when the web server cannot start, its port taken for one */
-    public static WebApplication start(InetSocketAddress address, Database database, Path jobsDirectory,
-                                       SchedulerNode scheduler) {
+    public static WebApplication start(InetSocketAddress address, Database database, SchedulerNode scheduler) {
         // filesync configures logback in code (cli.LoggingConfigurator); Spring Boot must not redo it
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         // Tomcat logs through java.util.logging: into filesync's log and its levels
@@ -53,7 +51,7 @@ public final class WebApplication implements AutoCloseable {
                 "management.endpoints.web.exposure.include", "health,prometheus",
                 "management.endpoint.health.show-details", "always");
         try {
-            return new WebApplication(run(settings, database, jobsDirectory, scheduler));
+            return new WebApplication(run(settings, database, scheduler));
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof PortInUseException portInUse) {
@@ -64,7 +62,7 @@ public final class WebApplication implements AutoCloseable {
         }
     }
 
-    private static ConfigurableApplicationContext run(Map<String, Object> settings, Database database, Path jobsDirectory,
+    private static ConfigurableApplicationContext run(Map<String, Object> settings, Database database,
                                                       SchedulerNode scheduler) {
         return new SpringApplicationBuilder(AutoConfigured.class)
                 .web(WebApplicationType.SERVLET)
