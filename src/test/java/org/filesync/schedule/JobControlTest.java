@@ -109,6 +109,24 @@ class JobControlTest {
     }
 
     @Test
+    void runNowOfAJobThatIsRunningIsRecordedSkippedNamingWhoAsked() throws Exception {
+        Files.write(dir.resolve("served/pub/big.bin"), new byte[8 << 20]);
+        job("slow", "bandwidthLimit: 1MB");
+        node = startNode();
+        node.control().runNow("slow", "alice");
+        await().atMost(PATIENCE).until(() -> status("slow").running());
+
+        node.control().runNow("slow", "bob");
+
+        await().atMost(PATIENCE).until(() -> runs("slow").stream().anyMatch(run -> run.status() == RunStatus.SKIPPED));
+        RunRecord skipped = runs("slow").get(0);
+        assertThat(skipped.trigger()).isEqualTo("manual");
+        assertThat(skipped.startedBy()).isEqualTo("bob");
+        assertThat(skipped.error()).contains("already running as run " + runs("slow").get(1).runId());
+        assertThat(runs("slow").get(1).status()).isEqualTo(RunStatus.RUNNING);
+    }
+
+    @Test
     void pausedJobDoesNotFireAndFiresAgainOnceResumed() throws Exception {
         job("tick", EVERY_SECOND);
         node = startNode();
