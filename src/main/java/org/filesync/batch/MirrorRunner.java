@@ -1,6 +1,5 @@
 package org.filesync.batch;
 
-import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -17,6 +16,7 @@ import org.filesync.history.RunRegistry;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStart;
 import org.filesync.history.RunStatus;
+import org.filesync.history.RunTrigger;
 import org.filesync.history.SyncedStateCatalog;
 import org.filesync.history.TransferLog;
 import org.filesync.jobs.JobDefinition;
@@ -79,14 +79,13 @@ public final class MirrorRunner {
     }
 
     /**
-     * @param fireTime the scheduled fire time this run answers, or null for a manual run
      * @param stop requested to end the run at a safe point, as STOPPED; it cuts the run's
      *        connections, so a transfer stalled on a silent server ends too
      */
-    public RunRecord run(JobDefinition job, String trigger, Instant fireTime, RunProgress progress,
-                         StopRequest stop) throws JobAlreadyRunningException {
-        RunStart start = runs.begin(job.name(), trigger, fireTime, node);
-        log.info("job {} run {} started ({}{})", job.name(), start.runId(), trigger,
+    public RunRecord run(JobDefinition job, RunTrigger trigger, RunProgress progress, StopRequest stop)
+            throws JobAlreadyRunningException {
+        RunStart start = runs.begin(job.name(), trigger, node);
+        log.info("job {} run {} started ({}{})", job.name(), start.runId(), trigger.type(),
                 start.resumes() == null ? "" : ", resuming run " + start.resumes());
         meters.runStarted(job.name());
         progress.began(start.runId());
@@ -188,12 +187,17 @@ public final class MirrorRunner {
         return sessionFactories.apply(JobSessionSettings.of(job, throttle));
     }
 
-    /** Also watches for Spring Batch's stop of the execution from another process (its job operator). */
+    /**
+     * Also watches for a stop asked of the run from any process (an operator's, recorded on its
+     * row) and for Spring Batch's stop of the execution from another process (its job operator).
+     */
     private void heartbeatQuietly(long runId, Execution execution, StopRequest stop) {
         try {
             if (!runs.heartbeat(runId) && stop.request()) {
                 log.warn("run {} was closed by another filesync process that took it for dead: stopping it", runId);
             }
+            runs.stopRequestedBy(runId).filter(actor -> stop.request())
+                    .ifPresent(actor -> log.info("run {}: stop requested by {}", runId, actor));
             Long id = execution.id();
             if (id != null && !stop.isRequested() && batch.isStopping(id) && stop.request()) {
                 log.info("run {}: stop requested through Spring Batch", runId);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.filesync.history.RunTrigger;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.demo.EmbeddedFtpServer;
 import org.filesync.ftp.CommonsNetSessionFactory;
@@ -81,12 +82,12 @@ final class DemoCommand implements Callable<Integer> {
                 RunRecord first;
                 RunRecord second;
                 try (ConsoleProgress progress = new ConsoleProgress(job.name(), System.err, System.console() != null)) {
-                    first = runner.run(job, "manual", null, progress, new StopRequest());
+                    first = runner.run(job, RunTrigger.manual(CliUser.actor()), progress, new StopRequest());
                 }
                 RunSummary.print(out, first);
                 out.println("\ndemo: running it again — an unchanged tree moves nothing:");
                 try (ConsoleProgress progress = new ConsoleProgress(job.name(), System.err, false)) {
-                    second = runner.run(job, "manual", null, progress, new StopRequest());
+                    second = runner.run(job, RunTrigger.manual(CliUser.actor()), progress, new StopRequest());
                 }
                 RunSummary.print(out, second);
                 out.printf("%ndemo: the mirror is in %s; the history of this job:%n%n", target.toAbsolutePath());

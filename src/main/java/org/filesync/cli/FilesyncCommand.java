@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "filesync", mixinStandardHelpOptions = true, versionProvider = FilesyncCommand.Version.class,
         description = "Scheduled FTP mirroring with resumable transfers and a transfer history.",
         subcommands = {RunCommand.class, ValidateCommand.class, JobsCommand.class, HistoryCommand.class,
-                ShowCommand.class, FileCommand.class, PruneCommand.class, ServeCommand.class, DemoCommand.class,
-                PasswdCommand.class, CommandLine.HelpCommand.class})
+                ShowCommand.class, FileCommand.class, PruneCommand.class, ScheduleCommands.Pause.class,
+                ScheduleCommands.Resume.class, ServeCommand.class, DemoCommand.class, PasswdCommand.class,
+                CommandLine.HelpCommand.class})
 final class FilesyncCommand implements Runnable {
 
     @CommandLine.Spec

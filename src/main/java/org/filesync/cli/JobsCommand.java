@@ -8,7 +8,7 @@ import org.filesync.history.Database;
 import org.filesync.history.RunRecord;
 import org.filesync.jobs.JobCatalog;
 import org.filesync.schedule.JobStatus;
-import org.filesync.schedule.JobStatuses;
+import org.filesync.schedule.IdleScheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,19 +33,19 @@ final class JobsCommand implements Callable<Integer> {
         catalog.errors().forEach(spec.commandLine().getErr()::println);
         spec.commandLine().getErr().flush();
         List<JobStatus> views;
-        try (Database database = root.options.openDatabase(2)) {
-            views = JobStatuses.read(catalog, database);
+        try (Database database = root.options.openDatabase(2); IdleScheduler schedules = IdleScheduler.open(database)) {
+            views = schedules.statuses(catalog);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, views);
         } else {
             TextTable table = new TextTable("NAME", "DIRECTION", "SCHEDULE", "TIMEZONE", "NEXT FIRE", "LAST RUN", "RUNNING",
-                    "REMOTE");
+                    "PAUSED", "REMOTE");
             for (JobStatus view : views) {
                 table.row(view.name(), view.direction(), view.schedule() == null ? "manual" : view.schedule(),
                         view.timezone(), HistoryFormats.time(view.nextFireTime()), lastRunSummary(view.lastRun()),
-                        view.running() ? "yes" : "no", view.remote());
+                        view.running() ? "yes" : "no", view.paused() ? "yes" : "no", view.remote());
             }
             table.print(out);
         }

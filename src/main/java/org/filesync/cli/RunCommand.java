@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.filesync.history.RunTrigger;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.ftp.NamedThreadFactory;
@@ -95,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
         RunRecord run;
         try (ConsoleProgress progress = new ConsoleProgress(definition.name(), System.err,
                 System.console() != null && !json)) {
-            run = runner.run(definition, "manual", null, progress, stop);
+            run = runner.run(definition, RunTrigger.manual(CliUser.actor()), progress, stop);
         } catch (JobAlreadyRunningException e) {
             spec.commandLine().getErr().println("filesync: " + e.getMessage());
             if (json) {

@@ -59,12 +59,11 @@ final class ServeCommand implements Callable<Integer> {
     private WebApplication startWeb(InetSocketAddress address, Database database, SchedulerNode scheduler,
                                     ServerSettings settings) {
         try {
-            WebApplication web = WebApplication.start(address, database, root.options.jobsDirectory, scheduler,
-                    settings.users());
-            log.info("dashboard and metrics on http://{}:{}/", address.getHostString(), web.port());
+            WebApplication web = WebApplication.start(address, database, scheduler, settings.users());
+            log.info("console and metrics on http://{}:{}/", address.getHostString(), web.port());
             return web;
         } catch (RuntimeException e) {
-            log.warn("dashboard and metrics not started on {}:{}: {}", address.getHostString(), address.getPort(),
+            log.warn("console and metrics not started on {}:{}: {}", address.getHostString(), address.getPort(),
                     FailureMessages.of(e));
             log.debug("web start failure", e);
             return null;

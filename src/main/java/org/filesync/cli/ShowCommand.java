@@ -4,6 +4,7 @@ import org.filesync.history.HistoryFormats;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.filesync.history.ActionRecord;
 import org.filesync.history.Database;
 import org.filesync.history.NotificationRecord;
 import org.filesync.history.RunDetails;
@@ -48,7 +49,8 @@ final class ShowCommand implements Callable<Integer> {
         }
         RunRecord run = details.run();
         List<TransferRecord> transfers = details.transfers();
-        out.printf("run %d of %s: %s (%s)%n", run.runId(), run.job(), run.status(), run.trigger());
+        out.printf("run %d of %s: %s (%s%s)%n", run.runId(), run.job(), run.status(), run.trigger(),
+                run.startedBy() == null ? "" : " by " + run.startedBy());
         out.printf("  started %s, finished %s, took %s, on %s%n", HistoryFormats.time(run.startedAt()),
                 HistoryFormats.time(run.finishedAt()), HistoryFormats.duration(run.startedAt(), run.finishedAt()), run.node());
         out.printf("  files: %d transferred, %d skipped (%d unchanged), %d failed, %d deleted; %s at %s%n",
@@ -77,6 +79,14 @@ final class ShowCommand implements Callable<Integer> {
             for (NotificationRecord notification : details.notifications()) {
                 table.row(notification.event(), notification.channel(), notification.status(), notification.attempts(),
                         HistoryFormats.time(notification.sentAt()), notification.error() == null ? "" : notification.error());
+            }
+            table.print(out);
+        }
+        if (!details.actions().isEmpty()) {
+            out.println();
+            TextTable table = new TextTable("ACTION", "BY", "AT");
+            for (ActionRecord action : details.actions()) {
+                table.row(action.action().label(), action.actor(), HistoryFormats.time(action.at()));
             }
             table.print(out);
         }

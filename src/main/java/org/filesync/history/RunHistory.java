@@ -17,7 +17,7 @@ public final class RunHistory {
 
     private static final String RUN_COLUMNS = "run_id, job_name, status, started_at, finished_at, trigger_type, "
             + "files_transferred, files_skipped, files_failed, files_deleted, bytes_transferred, error, "
-            + "resumes_run_id, fire_time, node";
+            + "resumes_run_id, fire_time, node, started_by";
     static final String TRANSFER_COLUMNS = "path, direction, status, file_size, bytes_transferred, resumed_from, "
             + "attempts, reply_code, message, started_at, finished_at";
 
@@ -51,7 +51,7 @@ public final class RunHistory {
 
     /** The run with its transfers and alerts, or empty when there is no such run. */
     public Optional<RunDetails> details(long runId) {
-        return run(runId).map(run -> new RunDetails(run, transfers(runId), notifications(runId)));
+        return run(runId).map(run -> new RunDetails(run, transfers(runId), notifications(runId), actions(runId)));
     }
 
     /** How many of the run's skipped files its plan found unchanged: they are counted, and have no row. */
@@ -96,6 +96,11 @@ public final class RunHistory {
         jdbc.sql("SELECT job_name, MAX(finished_at) FROM fs_run WHERE status = 'COMPLETED' GROUP BY job_name")
                 .query((rs, row) -> last.put(rs.getString(1), instant(rs, 2))).list();
         return last;
+    }
+
+    /** The actions on the run, such as who stopped it. */
+    public List<ActionRecord> actions(long runId) {
+        return new ActionLog(jdbc).ofRun(runId);
     }
 
     public List<NotificationRecord> notifications(long runId) {
@@ -149,7 +154,7 @@ public final class RunHistory {
     private static RunRecord run(ResultSet rs, int row) throws SQLException {
         return new RunRecord(rs.getLong(1), rs.getString(2), RunStatus.valueOf(rs.getString(3)), instant(rs, 4),
                 instant(rs, 5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
-                rs.getLong(11), rs.getString(12), nullableLong(rs, 13), instant(rs, 14), rs.getString(15));
+                rs.getLong(11), rs.getString(12), nullableLong(rs, 13), instant(rs, 14), rs.getString(15), rs.getString(16));
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

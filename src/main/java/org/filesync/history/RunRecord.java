@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param trigger {@code schedule} or {@code manual}
  * @param resumes the run id of the failed or stopped run this one continues, else {@code null}
+ * @param startedBy who started a manual run (a console user, or {@code cli:} and the operating system user), else {@code null}
  */
 public record RunRecord(
         long runId,
@@ -23,5 +24,6 @@ public record RunRecord(
         String error,
         Long resumes,
         Instant fireTime,
-        String node) {
+        String node,
+        String startedBy) {
 }

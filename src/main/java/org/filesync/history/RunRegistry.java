@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -38,10 +39,9 @@ public final class RunRegistry {
     }
 
     /** @throws JobAlreadyRunningException when a live run of the job exists */
-    public RunStart begin(String job, String trigger, Instant fireTime, NodeIdentity node)
-            throws JobAlreadyRunningException {
+    public RunStart begin(String job, RunTrigger trigger, NodeIdentity node) throws JobAlreadyRunningException {
         ensureLockRow(job);
-        Registration registration = transactions.execute(status -> register(job, trigger, fireTime, node));
+        Registration registration = transactions.execute(status -> register(job, trigger, node));
         if (registration.refused() != null) {
             throw registration.refused();
         }
@@ -52,7 +52,7 @@ public final class RunRegistry {
     private record Registration(RunStart start, JobAlreadyRunningException refused) {
     }
 
-    private Registration register(String job, String trigger, Instant fireTime, NodeIdentity node) {
+    private Registration register(String job, RunTrigger trigger, NodeIdentity node) {
         jdbc.sql("SELECT job_name FROM fs_job_lock WHERE job_name = :job FOR UPDATE").param("job", job)
                 .query(String.class).single();
         for (LiveRun running : runningRuns(job)) {
@@ -68,7 +68,7 @@ public final class RunRegistry {
                 .optional().orElse(null);
         boolean resuming = previous != null && previous.batchExecution() != null
                 && (previous.status().equals("FAILED") || previous.status().equals("STOPPED"));
-        long runId = insertRun(job, RunStatus.RUNNING, trigger, fireTime, node, resuming ? previous.runId() : null);
+        long runId = insertRun(job, RunStatus.RUNNING, trigger, node, resuming ? previous.runId() : null);
         return new Registration(resuming ? new RunStart(runId, previous.runId(), previous.batchExecution())
                 : new RunStart(runId, null, null), null);
     }
@@ -76,9 +76,9 @@ public final class RunRegistry {
     private record Previous(long runId, String status, Long batchExecution) {
     }
 
-    /** Records a scheduled fire that did not run because its job was still running. */
-    public long skipped(String job, Instant fireTime, NodeIdentity node, String reason) {
-        long runId = insertRun(job, RunStatus.SKIPPED, "schedule", fireTime, node, null);
+    /** Records a fire (scheduled, or asked for by an operator) that did not run because its job was still running. */
+    public long skipped(String job, RunTrigger trigger, NodeIdentity node, String reason) {
+        long runId = insertRun(job, RunStatus.SKIPPED, trigger, node, null);
         jdbc.sql("UPDATE fs_run SET finished_at = started_at, error = :reason WHERE run_id = :id")
                 .param("reason", reason).param("id", runId).update();
         return runId;
@@ -142,6 +142,23 @@ public final class RunRegistry {
                 .param("now", now()).param("id", runId).update() > 0;
     }
 
+    /**
+     * Asks a RUNNING run to stop, whichever process runs it: that process sees the request at its
+     * next heartbeat ({@link #stopRequestedBy}).
+     *
+     * @return false when the run is not RUNNING (any more)
+     */
+    public boolean requestStop(long runId, String actor) {
+        return jdbc.sql("UPDATE fs_run SET stop_requested_by = :actor WHERE run_id = :id AND status = 'RUNNING'")
+                .param("actor", actor).param("id", runId).update() > 0;
+    }
+
+    /** Who asked the run to stop, when someone did. */
+    public Optional<String> stopRequestedBy(long runId) {
+        return jdbc.sql("SELECT stop_requested_by FROM fs_run WHERE run_id = :id AND stop_requested_by IS NOT NULL")
+                .param("id", runId).query(String.class).optional();
+    }
+
     public void finish(long runId, RunStatus status, RunCounters counters, String error) {
         jdbc.sql("UPDATE fs_run SET status = :status, finished_at = :now, files_transferred = :transferred, "
                         + "files_skipped = :skipped, files_failed = :failed, files_deleted = :deleted, "
@@ -200,16 +217,15 @@ public final class RunRegistry {
                 .param("now", now()).param("id", run.runId()).update();
     }
 
-    private long insertRun(String job, RunStatus status, String trigger, Instant fireTime, NodeIdentity node,
-                           Long resumes) {
+    private long insertRun(String job, RunStatus status, RunTrigger trigger, NodeIdentity node, Long resumes) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO fs_run (job_name, status, trigger_type, started_at, fire_time, node, host_name, pid, "
-                        + "heartbeat_at, resumes_run_id) VALUES (:job, :status, :trigger, :now, :fire, :node, :host, "
-                        + ":pid, :now, :resumes)")
-                .param("job", job).param("status", status.name()).param("trigger", trigger).param("now", now())
-                .param("fire", fireTime == null ? null : fireTime.atOffset(ZoneOffset.UTC))
+                        + "heartbeat_at, resumes_run_id, started_by) VALUES (:job, :status, :trigger, :now, :fire, :node, :host, "
+                        + ":pid, :now, :resumes, :startedBy)")
+                .param("job", job).param("status", status.name()).param("trigger", trigger.type()).param("now", now())
+                .param("fire", trigger.fireTime() == null ? null : trigger.fireTime().atOffset(ZoneOffset.UTC))
                 .param("node", node.name()).param("host", node.host()).param("pid", node.pid())
-                .param("resumes", resumes)
+                .param("resumes", resumes).param("startedBy", trigger.startedBy())
                 .update(keys);
         return GeneratedKeys.id(keys, "run_id");
     }

@@ -13,13 +13,16 @@ import org.quartz.TriggerKey;
 
 /**
  * The Quartz side of a job file: a durable JobDetail that asks for recovery (a node that dies
- * mid-run has its fire re-run elsewhere) and a CronTrigger in the job's time zone.
+ * mid-run has its fire re-run elsewhere), for every valid job so that any can be run now through
+ * the scheduler, and a CronTrigger in the job's time zone for a job with a schedule.
  */
 final class JobTriggers {
 
     static final String GROUP = "filesync";
     /** Job data: the job file's name, so that a file that turns invalid keeps its trigger. Nothing else. */
     static final String FILE = "file";
+    /** Data of a "run now" fire (Quartz's triggerJob): who asked for it. */
+    static final String STARTED_BY = "startedBy";
 
     private JobTriggers() {
     }

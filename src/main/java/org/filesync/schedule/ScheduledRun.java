@@ -1,13 +1,13 @@
 package org.filesync.schedule;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.batch.LiveProgress;
 import org.filesync.history.JobAlreadyRunningException;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRegistry;
+import org.filesync.history.RunTrigger;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.metrics.FilesyncMeters;
 import org.filesync.mirror.StopRequest;
@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One fire of a job's trigger: runs the job with trigger=schedule through {@link MirrorRunner},
- * which resumes the job's last failed or stopped run. A fire that finds its job running is not
- * queued (Quartz's own non-concurrency would delay it instead): it is recorded SKIPPED.
+ * One fire of a job: of its trigger (a scheduled run) or of an operator's "run now" (a manual
+ * run naming who asked). Runs the job through {@link MirrorRunner}, which resumes the job's last
+ * failed or stopped run. A fire that finds its job running is not queued (Quartz's own
+ * non-concurrency would delay it instead): it is recorded SKIPPED.
  */
 final class ScheduledRun implements Job {
 
@@ -58,9 +59,10 @@ final class ScheduledRun implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         String name = context.getJobDetail().getKey().getName();
-        Instant fireTime = FireTimes.answered(context);
+        RunTrigger trigger = runTrigger(context);
         boolean recovering = context.isRecovering();
-        log.info("job {} fired (scheduled {}{})", name, fireTime, recovering ? ", recovering it from a node that died" : "");
+        log.info("job {} fired ({}{})", name, trigger.startedBy() == null ? "scheduled " + trigger.fireTime()
+                : "run now by " + trigger.startedBy(), recovering ? ", recovering it from a node that died" : "");
         Optional<JobDefinition> job = definitions.find(name);
         if (job.isEmpty()) {
             log.warn("job {} fired, but this node has no valid job file for it: not run", name);
@@ -68,7 +70,7 @@ final class ScheduledRun implements Job {
         }
         StopRequest stop = running.begin();
         try {
-            run(job.get(), fireTime, recovering, stop);
+            run(job.get(), trigger, recovering, stop);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -76,7 +78,13 @@ final class ScheduledRun implements Job {
         }
     }
 
-    private void run(JobDefinition job, Instant fireTime, boolean recovering, StopRequest stop)
+    /** A "run now" fire carries who asked for it; Quartz's recovery of a fire keeps its data. */
+    private static RunTrigger runTrigger(JobExecutionContext context) {
+        String startedBy = context.getMergedJobDataMap().getString(JobTriggers.STARTED_BY);
+        return startedBy != null ? RunTrigger.manual(startedBy) : RunTrigger.scheduled(FireTimes.answered(context));
+    }
+
+    private void run(JobDefinition job, RunTrigger trigger, boolean recovering, StopRequest stop)
             throws InterruptedException {
         long deadline = System.nanoTime() + RECOVERY_PATIENCE.toNanos();
         while (true) {
@@ -86,16 +94,17 @@ final class ScheduledRun implements Job {
                 }
                 LiveProgress progress = live.track(job.name());
                 try {
-                    alerts.runEnded(job, runner.run(job, "schedule", fireTime, progress, stop).runId());
+                    alerts.runEnded(job, runner.run(job, trigger, progress, stop).runId());
                 } finally {
                     live.release(progress);
                 }
                 return;
             } catch (JobAlreadyRunningException e) {
                 if (!recovering || stop.isRequested() || System.nanoTime() > deadline) {
-                    long skipped = runs.skipped(job.name(), fireTime, node, e.getMessage());
+                    long skipped = runs.skipped(job.name(), trigger, node, e.getMessage());
                     meters.runSkipped(job.name());
-                    log.info("job {} fire of {} skipped: {}", job.name(), fireTime, e.getMessage());
+                    log.info("job {} fire of {} skipped: {}", job.name(),
+                            trigger.fireTime() == null ? "now" : trigger.fireTime(), e.getMessage());
                     alerts.runEnded(job, skipped);
                     return;
                 }

@@ -33,6 +33,13 @@ final class SchedulerBuilder {
     }
 
     static Scheduler build(Database database, NodeIdentity node, JobFactory jobs) throws SchedulerException {
+        Scheduler scheduler = buildIdle(database, node);
+        scheduler.setJobFactory(jobs);
+        return scheduler;
+    }
+
+    /** A scheduler to read and change the job store with, never to be started: it runs no job. */
+    static Scheduler buildIdle(Database database, NodeIdentity node) throws SchedulerException {
         String dataSourceName = "filesync-" + node.name();
         DBConnectionManager.getInstance().addConnectionProvider(dataSourceName,
                 new DataSourceConnections(database.dataSource()));
@@ -60,8 +67,6 @@ final class SchedulerBuilder {
         factory.createScheduler(SCHEDULER_NAME, node.name(), new OnDemandThreadPool(),
                 new DefaultThreadExecutor(), store, null, null, 0, IDLE_WAIT_MILLIS,
                 DB_RETRY_MILLIS, false, null, 1, 0);
-        Scheduler scheduler = factory.getScheduler(SCHEDULER_NAME);
-        scheduler.setJobFactory(jobs);
-        return scheduler;
+        return factory.getScheduler(SCHEDULER_NAME);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import org.filesync.history.RunHistory;
 import org.filesync.history.RunRegistry;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.jobs.JobCatalog;
+import org.filesync.jobs.JobFileError;
 import org.filesync.jobs.JobFolderWatcher;
 import org.filesync.metrics.FilesyncMeters;
 import org.filesync.metrics.QuartzMeters;
@@ -49,15 +51,20 @@ public final class SchedulerNode implements FiredJobs {
     private final LiveRuns live;
     private final ScheduledExecutorService reloader;
     private final int scheduledAtStart;
+    private final Database database;
+    private final JobControl control;
 
     private SchedulerNode(Scheduler scheduler, ScheduledJobs definitions, RunningRuns running, LiveRuns live,
-                          ScheduledExecutorService reloader, int scheduledAtStart) {
+                          ScheduledExecutorService reloader, int scheduledAtStart, Database database,
+                          JobControl control) {
         this.scheduler = scheduler;
         this.definitions = definitions;
         this.running = running;
         this.live = live;
         this.reloader = reloader;
         this.scheduledAtStart = scheduledAtStart;
+        this.database = database;
+        this.control = control;
     }
 
     /** Stores the triggers of the folder's jobs and starts firing them; each run that ends sends its alerts and is recorded in {@code meters}. */
@@ -89,7 +96,8 @@ public final class SchedulerNode implements FiredJobs {
             long period = RELOAD_INTERVAL.toMillis();
             reloader.scheduleWithFixedDelay(() -> reload(folder, sync), period, period, TimeUnit.MILLISECONDS);
             log.info("node {} serving {} scheduled job(s) from {}", node.name(), scheduled, jobsDirectory);
-            return new SchedulerNode(scheduler, definitions, running, live, reloader, scheduled);
+            return new SchedulerNode(scheduler, definitions, running, live, reloader, scheduled, database,
+                    new JobControl(scheduler, sync, definitions::find, database));
         } catch (SchedulerException | RuntimeException e) {
             scheduler.shutdown(false);
             throw e;
@@ -135,6 +143,29 @@ public final class SchedulerNode implements FiredJobs {
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot read the trigger of job " + job + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every job this node holds (valid files, and the last valid definition of a file broken since)
+     * as the live scheduler has it: next fire time, paused, running now on any node.
+     */
+    public List<JobStatus> jobStatuses() {
+        return JobStatuses.read(definitions.all().values(), scheduler, database);
+    }
+
+    /** A job this node holds: its file's definition, or the last valid one of a file broken since. */
+    public Optional<JobDefinition> job(String name) {
+        return definitions.find(name);
+    }
+
+    /** The job files' errors at the last load of the jobs folder. */
+    public List<JobFileError> jobFileErrors() {
+        return definitions.errors();
+    }
+
+    /** Run now, pause, resume and stop, through this node's scheduler. */
+    public JobControl control() {
+        return control;
     }
 
     /** Whether the scheduler takes fires: started, and neither in standby nor shut down. */

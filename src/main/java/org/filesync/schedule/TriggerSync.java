@@ -15,6 +15,7 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
+import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the scheduler's jobs and triggers follow the jobs folder, comparing with what Quartz's
  * tables hold (not with memory), so that a restart keeps unchanged triggers with their next fire
- * time and their misfires. A file that turned invalid keeps its job's trigger and last valid
- * definition; a file that is gone takes its job's trigger with it.
+ * time, their misfires and their pause. A file that turned invalid keeps its job's trigger and
+ * last valid definition; a file that is gone takes its job with it.
  */
 final class TriggerSync {
 
@@ -57,7 +58,10 @@ final class TriggerSync {
         for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(JobTriggers.GROUP))) {
             String name = key.getName();
             JobDefinition now = valid.get(name);
-            if (now != null && now.isScheduled()) {
+            if (now != null) {
+                if (!now.isScheduled() && scheduler.unscheduleJob(JobTriggers.triggerKey(name))) {
+                    log.info("job {} unscheduled: it has no schedule any more", name);
+                }
                 continue;
             }
             JobDetail stored = scheduler.getJobDetail(key);
@@ -68,36 +72,52 @@ final class TriggerSync {
                 continue;
             }
             scheduler.deleteJob(key);
-            log.info("job {} unscheduled: {}", name, now == null ? "its job file is gone" : "it has no schedule any more");
+            log.info("job {} unscheduled: its job file is gone", name);
         }
 
         for (JobDefinition job : valid.values()) {
-            if (job.isScheduled()) {
-                schedule(job);
-            }
+            store(job);
         }
         Map<String, JobDefinition> current = new HashMap<>(kept);
         current.putAll(valid);
-        definitions.replaceAll(current);
-        return scheduler.getJobKeys(GroupMatcher.jobGroupEquals(JobTriggers.GROUP)).size();
+        definitions.replaceAll(current, catalog.errors());
+        return scheduler.getTriggerKeys(GroupMatcher.triggerGroupEquals(JobTriggers.GROUP)).size();
     }
 
-    private void schedule(JobDefinition job) throws SchedulerException {
-        Trigger stored = scheduler.getTrigger(JobTriggers.triggerKey(job.name()));
-        if (stored instanceof CronTrigger cron && JobTriggers.matches(cron, job)) {
-            JobDetail detail = scheduler.getJobDetail(JobTriggers.jobKey(job.name()));
-            if (detail == null || !JobTriggers.fileName(job).equals(detail.getJobDataMap().getString(JobTriggers.FILE))) {
-                scheduler.addJob(JobTriggers.detail(job), true, true);
-            }
+    /**
+     * Stores the job as its file says, when the scheduler does not hold it so already: its
+     * JobDetail (every job has one, so that it can be run now through the scheduler) and, when it
+     * has a schedule, its trigger. A trigger that is replaced keeps its pause.
+     */
+    synchronized void store(JobDefinition job) throws SchedulerException {
+        JobDetail detail = scheduler.getJobDetail(JobTriggers.jobKey(job.name()));
+        if (detail == null || !JobTriggers.fileName(job).equals(detail.getJobDataMap().getString(JobTriggers.FILE))) {
+            scheduler.addJob(JobTriggers.detail(job), true, true);
+        }
+        if (!job.isScheduled()) {
             return;
         }
+        TriggerKey key = JobTriggers.triggerKey(job.name());
+        Trigger stored = scheduler.getTrigger(key);
+        if (stored instanceof CronTrigger cron && JobTriggers.matches(cron, job)) {
+            return;
+        }
+        boolean paused = stored != null && scheduler.getTriggerState(key) == Trigger.TriggerState.PAUSED;
         CronTrigger trigger = JobTriggers.trigger(job);
-        scheduler.scheduleJob(JobTriggers.detail(job), Set.of(trigger), true);
-        Trigger scheduled = scheduler.getTrigger(trigger.getKey());
+        if (stored == null) {
+            scheduler.scheduleJob(trigger);
+        } else {
+            scheduler.rescheduleJob(key, trigger);
+        }
+        if (paused) {
+            // Quartz stores a replacing trigger as waiting to fire, whatever the old one's state
+            scheduler.pauseTrigger(key);
+        }
+        Trigger scheduled = scheduler.getTrigger(key);
         Instant next = scheduled == null || scheduled.getNextFireTime() == null ? null
                 : scheduled.getNextFireTime().toInstant();
-        log.info("job {} {}: \"{}\" in {}, next fire {}", job.name(), stored == null ? "scheduled" : "rescheduled",
-                job.schedule(), job.timezone().getId(), next);
+        log.info("job {} {}: \"{}\" in {}, {}", job.name(), stored == null ? "scheduled" : "rescheduled",
+                job.schedule(), job.timezone().getId(), paused ? "paused" : "next fire " + next);
     }
 
     /** Logs each error once, when it appears, not at every reload. */

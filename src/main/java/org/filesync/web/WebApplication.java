@@ -1,7 +1,6 @@
 package org.filesync.web;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.filesync.history.Database;
@@ -48,8 +47,8 @@ public final class WebApplication implements AutoCloseable {
      * @param users who may log in; reads need one of them unless {@code address} is a loopback one
      * @throws RuntimeException when the web server cannot start, its port taken for one
      */
-    public static WebApplication start(InetSocketAddress address, Database database, Path jobsDirectory,
-                                       SchedulerNode scheduler, List<ConsoleUser> users) {
+    public static WebApplication start(InetSocketAddress address, Database database, SchedulerNode scheduler,
+                                       List<ConsoleUser> users) {
         // filesync configures logback in code (cli.LoggingConfigurator); Spring Boot must not redo it
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         // Tomcat logs through java.util.logging: into filesync's log and its levels
@@ -65,7 +64,7 @@ public final class WebApplication implements AutoCloseable {
                 "server.servlet.session.timeout", SESSION_TIMEOUT);
         try {
             ConsoleSecurity security = new ConsoleSecurity(users, WebSettings.isLoopback(address));
-            return new WebApplication(run(settings, database, jobsDirectory, scheduler, security));
+            return new WebApplication(run(settings, database, scheduler, security));
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof PortInUseException portInUse) {
@@ -76,7 +75,7 @@ public final class WebApplication implements AutoCloseable {
         }
     }
 
-    private static ConfigurableApplicationContext run(Map<String, Object> settings, Database database, Path jobsDirectory,
+    private static ConfigurableApplicationContext run(Map<String, Object> settings, Database database,
                                                       SchedulerNode scheduler, ConsoleSecurity security) {
         return new SpringApplicationBuilder(AutoConfigured.class)
                 .web(WebApplicationType.SERVLET)
@@ -92,7 +91,7 @@ public final class WebApplication implements AutoCloseable {
                     GenericApplicationContext beans = (GenericApplicationContext) created;
                     beans.registerBean(ConsoleSecurity.class, () -> security);
                     beans.registerBean(LoginController.class, LoginController::new);
-                    ConsoleJobs jobs = new ConsoleJobs(database, jobsDirectory, scheduler);
+                    ConsoleJobs jobs = new ConsoleJobs(scheduler);
                     beans.registerBean(DashboardController.class, () -> new DashboardController(database, jobs));
                     beans.registerBean(ConsolePages.class, () -> new ConsolePages(database, jobs));
                     beans.registerBean(ProgressAndFilesController.class,

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.filesync.batch.ProgressSnapshot.FileInFlight;
 import org.filesync.history.RunRecord;
+import org.filesync.history.RunTrigger;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.mirror.StopRequest;
 import org.filesync.testing.ApacheFtpServer;
@@ -34,7 +35,7 @@ class LiveProgressRunTest {
 
             CompletableFuture<RunRecord> running = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return harness.runner().run(job, "manual", null, progress, new StopRequest());
+                    return harness.runner().run(job, RunTrigger.manual("test"), progress, new StopRequest());
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -20,7 +20,7 @@ class RunCommandTest {
 
     private static final Set<String> RUN_KEYS = Set.of("runId", "job", "status", "startedAt", "finishedAt", "trigger",
             "filesTransferred", "filesSkipped", "filesFailed", "filesDeleted", "bytesTransferred", "error", "resumes",
-            "fireTime", "node");
+            "fireTime", "node", "startedBy");
     private static final Set<String> TRANSFER_KEYS = Set.of("path", "direction", "status", "size", "bytesTransferred",
             "resumedFrom", "attempts", "replyCode", "message", "startedAt", "finishedAt");
 
@@ -64,6 +64,7 @@ class RunCommandTest {
         assertThat(runJson.get("filesTransferred").asInt()).isEqualTo(2);
         assertThat(runJson.get("bytesTransferred").asLong()).isEqualTo(70_005);
         assertThat(runJson.get("fireTime").isNull()).isTrue();
+        assertThat(runJson.get("startedBy").asText()).isEqualTo("cli:" + System.getProperty("user.name"));
         assertThat(runJson.get("startedAt").asText()).endsWith("Z");
         assertThat(Files.readString(dir.resolve("mirror/pub/sub/a.txt"))).isEqualTo("alpha");
 
@@ -75,7 +76,7 @@ class RunCommandTest {
         long runId = runJson.get("runId").asLong();
         FilesyncProcess.Result show = filesync.run("show", String.valueOf(runId), "--json");
         JsonNode shown = JsonOutput.mapper().readTree(show.stdout());
-        assertThat(keys(shown)).containsExactlyInAnyOrder("run", "transfers", "notifications");
+        assertThat(keys(shown)).containsExactlyInAnyOrder("run", "transfers", "notifications", "actions");
         assertThat(shown.get("transfers")).hasSize(2).allSatisfy(transfer -> assertThat(keys(transfer)).isEqualTo(TRANSFER_KEYS));
         JsonNode b = shown.get("transfers").get(0);
         assertThat(b.get("path").asText()).isEqualTo("b.bin");

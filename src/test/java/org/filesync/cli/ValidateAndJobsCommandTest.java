@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import org.filesync.history.ActionLog;
 import org.filesync.testing.FilesyncProcess;
+import org.filesync.testing.HistoryReader;
 import org.filesync.testing.JobFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +115,48 @@ class ValidateAndJobsCommandTest {
         assertThat(nightly.get("lastRun").isNull()).isTrue();
         assertThat(jobs.get(0).get("nextFireTime").isNull()).isTrue();
         assertThat(jobs.findValuesAsText("name")).containsExactly("manual", "nightly");
+    }
+
+    @Test
+    void pauseAndResumeWithoutServeChangeWhatJobsShowsAndAreRecordedWithTheCliUser() throws Exception {
+        writeValidJobs();
+
+        FilesyncProcess.Result paused = filesync().run("pause", "nightly");
+        FilesyncProcess.Result whilePaused = filesync().run("jobs", "--json");
+        FilesyncProcess.Result text = filesync().run("jobs");
+        FilesyncProcess.Result resumed = filesync().run("resume", "nightly");
+        FilesyncProcess.Result afterwards = filesync().run("jobs", "--json");
+
+        assertThat(paused.exitCode()).as(paused.all()).isZero();
+        assertThat(paused.stdout()).isEqualTo("job nightly paused\n");
+        JsonNode nightly = JsonOutput.mapper().readTree(whilePaused.stdout()).get(1);
+        assertThat(nightly.get("paused").asBoolean()).isTrue();
+        assertThat(nightly.get("nextFireTime").isNull()).isTrue();
+        assertThat(text.stdout()).containsPattern("nightly +download +0 30 2 \\* \\* \\? +UTC +- +never +no +yes ");
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        JsonNode again = JsonOutput.mapper().readTree(afterwards.stdout());
+        assertThat(again.get(1).get("paused").asBoolean()).isFalse();
+        assertThat(again.get(1).get("nextFireTime").asText()).endsWith("T02:30:00Z");
+        assertThat(again.get(0).get("paused").asBoolean()).isFalse();
+        try (HistoryReader history = new HistoryReader("jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE",
+                Map.of())) {
+            assertThat(new ActionLog(history.jdbc()).ofJob("nightly", 10))
+                    .extracting(action -> action.action().label() + " " + action.actor())
+                    .containsExactly("resume cli:" + System.getProperty("user.name"), "pause cli:" + System.getProperty("user.name"));
+        }
+    }
+
+    @Test
+    void pauseOfAnUnknownJobOrOneWithoutScheduleIsAUsageErrorOnOneLine() throws Exception {
+        writeValidJobs();
+
+        FilesyncProcess.Result unknown = filesync().run("pause", "nope");
+        FilesyncProcess.Result manual = filesync().run("resume", "manual");
+
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.CONFIGURATION);
+        assertThat(unknown.stderr()).isEqualTo("filesync: no job named nope\n");
+        assertThat(manual.exitCode()).isEqualTo(ExitCode.CONFIGURATION);
+        assertThat(manual.stderr()).isEqualTo("filesync: cannot resume job manual: it has no schedule\n");
     }
 
     @Test

@@ -72,7 +72,7 @@ class NotificationQueriesTest {
 
     private static RunRecord finished(Database database, RunRegistry runs, RunStatus status, String error)
             throws Exception {
-        long runId = runs.begin("job", "manual", null, NODE).runId();
+        long runId = runs.begin("job", RunTrigger.manual("tester"), NODE).runId();
         runs.finish(runId, status, NONE, error);
         Thread.sleep(5); // runs end in order, at distinct milliseconds
         return new RunHistory(database.jdbc()).run(runId).orElseThrow();

@@ -43,7 +43,7 @@ class RunRegistryTest {
         long unrelatedLivePid = ProcessHandle.current().parent().orElseThrow().pid();
         runningRowOf(unrelatedLivePid, "2020-01-01 00:00:00+00");
 
-        RunStart start = runs.begin("j", "manual", null, self);
+        RunStart start = runs.begin("j", RunTrigger.manual("tester"), self);
 
         assertThat(start.resumes()).isNull();
         assertThat(new RunHistory(database.jdbc()).recentRuns("j", 5)).extracting(RunRecord::status)
@@ -52,17 +52,17 @@ class RunRegistryTest {
 
     @Test
     void liveRunWithAFreshHeartbeatRefusesASecondOne() throws Exception {
-        RunStart first = runs.begin("j", "manual", null, self);
+        RunStart first = runs.begin("j", RunTrigger.manual("tester"), self);
         NodeIdentity otherHost = new NodeIdentity("elsewhere", "another-host", 4242);
 
-        assertThatThrownBy(() -> runs.begin("j", "manual", null, otherHost))
+        assertThatThrownBy(() -> runs.begin("j", RunTrigger.manual("tester"), otherHost))
                 .isInstanceOf(JobAlreadyRunningException.class)
                 .hasMessageContaining("already running as run " + first.runId());
     }
 
     @Test
     void aRunClosedByAnotherProcessNoLongerHeartbeatsNorFinishes() throws Exception {
-        RunStart start = runs.begin("j", "manual", null, self);
+        RunStart start = runs.begin("j", RunTrigger.manual("tester"), self);
         database.jdbc().sql("UPDATE fs_run SET status = 'FAILED', error = 'interrupted' WHERE run_id = :id")
                 .param("id", start.runId()).update();
 

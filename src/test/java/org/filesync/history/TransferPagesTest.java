@@ -46,8 +46,8 @@ class TransferPagesTest {
     }
 
     private static void pagesForwardBackwardAndByStatus(Database database) throws Exception {
-        long runId = new RunRegistry(database.dataSource()).begin("job", "manual", null, NodeIdentity.current("n")).runId();
-        long otherRun = new RunRegistry(database.dataSource()).begin("other", "manual", null, NodeIdentity.current("n")).runId();
+        long runId = new RunRegistry(database.dataSource()).begin("job", RunTrigger.manual("test"), NodeIdentity.current("n")).runId();
+        long otherRun = new RunRegistry(database.dataSource()).begin("other", RunTrigger.manual("test"), NodeIdentity.current("n")).runId();
         TransferLog log = new TransferLog(database.dataSource());
         log.insert(runId, "DOWNLOAD", IntStream.range(0, 25).mapToObj(i -> i % 5 == 0
                 ? TransferLog.NewTransfer.failed("f" + i, "refused", 550, "550 no")
@@ -83,7 +83,7 @@ class TransferPagesTest {
      * each in index order (H2 says "index sorted", PostgreSQL has no Sort step).
      */
     private static List<String> plans(Database database) throws Exception {
-        long runId = new RunRegistry(database.dataSource()).begin("big", "manual", null, NodeIdentity.current("n")).runId();
+        long runId = new RunRegistry(database.dataSource()).begin("big", RunTrigger.manual("test"), NodeIdentity.current("n")).runId();
         new TransferLog(database.dataSource()).insert(runId, "DOWNLOAD", IntStream.range(0, 20_000).mapToObj(i -> i % 10 == 0
                 ? TransferLog.NewTransfer.failed("f" + i, "refused", 550, "550 no")
                 : new TransferLog.NewTransfer("f" + i, TransferStatus.DONE, 1, null, "new", null)).toList());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.filesync.history.RunTrigger;
 import org.filesync.batch.RunProgress;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
@@ -247,7 +248,7 @@ class MirrorFaultsTest {
                 }
             };
 
-            RunRecord run = harness.runner().run(job, "manual", null, stopOncePlanned, stop);
+            RunRecord run = harness.runner().run(job, RunTrigger.manual("tester"), stopOncePlanned, stop);
 
             assertThat(run.status()).isEqualTo(RunStatus.STOPPED);
             assertThat(run.filesDeleted()).isZero();
@@ -277,7 +278,7 @@ class MirrorFaultsTest {
             });
             stopper.start();
 
-            RunRecord run = harness.runner().run(job, "manual", null, RunProgress.NONE, stop);
+            RunRecord run = harness.runner().run(job, RunTrigger.manual("tester"), RunProgress.NONE, stop);
 
             stopper.join();
             assertThat(run.status()).isEqualTo(RunStatus.STOPPED);

@@ -41,7 +41,7 @@ public final class ConsoleServer implements AutoCloseable {
         FilesyncMeters meters = new FilesyncMeters(new SimpleMeterRegistry());
         SchedulerNode scheduler = SchedulerNode.start(harness.database(), jobs, NodeIdentity.current("console-test"),
                 CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE, meters), meters);
-        WebApplication web = WebApplication.start(new InetSocketAddress(bind, 0), harness.database(), jobs, scheduler, users);
+        WebApplication web = WebApplication.start(new InetSocketAddress(bind, 0), harness.database(), scheduler, users);
         return new ConsoleServer(harness, scheduler, web);
     }
 

@@ -40,6 +40,10 @@ public final class HistoryReader implements AutoCloseable {
         return new RunHistory(database.jdbc()).transfers(runId);
     }
 
+    public Database database() {
+        return database;
+    }
+
     public JdbcClient jdbc() {
         return database.jdbc();
     }

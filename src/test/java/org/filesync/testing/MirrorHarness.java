@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.filesync.history.RunTrigger;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.batch.RunProgress;
 import org.filesync.ftp.CommonsNetSessionFactory;
@@ -92,7 +93,7 @@ public final class MirrorHarness implements AutoCloseable {
     }
 
     public RunRecord run(JobDefinition job) throws Exception {
-        return runner.run(job, "manual", null, RunProgress.NONE, new StopRequest());
+        return runner.run(job, RunTrigger.manual("tester"), RunProgress.NONE, new StopRequest());
     }
 
     public MirrorRunner runner() {

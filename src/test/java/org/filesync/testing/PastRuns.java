@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.filesync.history.RunTrigger;
 import org.filesync.batch.BatchInfrastructure;
 import org.filesync.history.Database;
 import org.filesync.history.NodeIdentity;
@@ -50,7 +51,7 @@ public final class PastRuns {
 
     /** A finished run with {@code files} DONE rows; its Spring Batch execution ends as the run did. */
     public long finished(String job, int daysAgo, RunStatus status, int files) throws Exception {
-        RunStart start = registry.begin(job, "schedule", startOf(daysAgo), node);
+        RunStart start = registry.begin(job, RunTrigger.scheduled(startOf(daysAgo)), node);
         execution(job, start, status == RunStatus.FAILED ? BatchStatus.FAILED
                 : status == RunStatus.STOPPED ? BatchStatus.STOPPED : BatchStatus.COMPLETED);
         files(start.runId(), files);
@@ -61,7 +62,7 @@ public final class PastRuns {
 
     /** A run still RUNNING, alive in this process, with {@code files} PENDING rows. */
     public long running(String job, int daysAgo, int files) throws Exception {
-        RunStart start = registry.begin(job, "schedule", startOf(daysAgo), node);
+        RunStart start = registry.begin(job, RunTrigger.scheduled(startOf(daysAgo)), node);
         execution(job, start, BatchStatus.STARTED);
         transfers.insert(start.runId(), "DOWNLOAD", IntStream.range(0, files).mapToObj(i -> new TransferLog.NewTransfer(
                 "pending/" + i, TransferStatus.PENDING, 1, null, "new", null)).toList());
@@ -71,7 +72,7 @@ public final class PastRuns {
 
     /** A scheduled fire that found its job running. */
     public long skipped(String job, int daysAgo) {
-        long runId = registry.skipped(job, startOf(daysAgo), node, "still running");
+        long runId = registry.skipped(job, RunTrigger.scheduled(startOf(daysAgo)), node, "still running");
         dateBack(runId, daysAgo);
         return runId;
     }

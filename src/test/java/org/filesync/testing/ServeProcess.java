@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class ServeProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("ready: (\\d+) jobs scheduled");
-    private static final Pattern WEB = Pattern.compile("dashboard and metrics on (http://\\S+/)");
+    private static final Pattern WEB = Pattern.compile("console and metrics on (http://\\S+/)");
 
     private final Path workingDirectory;
     private final Process process;
@@ -72,14 +72,14 @@ public final class ServeProcess implements AutoCloseable {
     }
 
     /**
-     * The address of its dashboard and metrics, as its log names it ({@code --port 0} takes any free
+     * The address of its console and metrics, as its log names it ({@code --port 0} takes any free
      * port), once they are up: serve starts them after its ready line.
      */
     public URI web() {
         // a Spring Boot web application's start: on this project's busy 2-core machine it has taken 40 s
         await("web side of serve in " + workingDirectory).atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> WEB.matcher(stderr()).find() || stderr().contains("dashboard and metrics not started"));
+                .until(() -> WEB.matcher(stderr()).find() || stderr().contains("console and metrics not started"));
         Matcher web = WEB.matcher(stderr());
         if (!web.find()) {
             throw new AssertionError("serve did not start its web side:\n" + stderr());

@@ -102,7 +102,7 @@ class ConsolePagesTest {
                 CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE, meters), meters);
         // broken once scheduled: the scheduler keeps the definition it loaded
         Files.writeString(broken, "schedule: \"0 0 3 * * ?\"\nremote:\n  url: ftp://127.0.0.1/\nlocal:\n  path: ../resumed\nparallel: lots\n");
-        web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), jobs, scheduler, List.of());
+        web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), scheduler, List.of());
     }
 
     @AfterAll

@@ -69,8 +69,8 @@ class ConsoleScaleTest {
             FilesyncMeters meters = new FilesyncMeters(new SimpleMeterRegistry());
             SchedulerNode scheduler = SchedulerNode.start(harness.database(), jobs, NodeIdentity.current("scale-test"),
                     CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE, meters), meters);
-            try (WebApplication web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), jobs,
-                    scheduler, List.of())) {
+            try (WebApplication web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), scheduler,
+                    List.of())) {
                 Map<String, String> pages = new LinkedHashMap<>();
                 pages.put("/", "href=\"/jobs/job4\"");
                 pages.put("/jobs/job0", "data-chart=\"bytes-duration\"");

@@ -60,8 +60,7 @@ class DashboardTest {
         FilesyncMeters meters = new FilesyncMeters(new SimpleMeterRegistry());
         scheduler = SchedulerNode.start(harness.database(), shownJobs, NodeIdentity.current("dashboard-test"),
                 CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE, meters), meters);
-        web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), shownJobs, scheduler,
-                List.of());
+        web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), scheduler, List.of());
     }
 
     @AfterEach
@@ -92,13 +91,14 @@ class DashboardTest {
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0).get("runId").asLong()).isEqualTo(run.runId());
         assertThat(keys(runs.get(0))).contains("runId", "job", "status", "startedAt", "filesTransferred", "resumes", "node");
-        assertThat(keys(shown)).containsExactlyInAnyOrder("run", "transfers", "notifications");
+        assertThat(keys(shown)).containsExactlyInAnyOrder("run", "transfers", "notifications", "actions");
         assertThat(shown.get("transfers")).hasSize(2);
         assertThat(shown.get("transfers").findValuesAsText("path")).contains(ODD_NAME, "plain.txt");
         assertThat(jobs).hasSize(1);
         assertThat(jobs.get(0).get("name").asText()).isEqualTo("shown");
         assertThat(jobs.get(0).get("lastRun").get("runId").asLong()).isEqualTo(run.runId());
         assertThat(jobs.get(0).get("running").asBoolean()).isFalse();
+        assertThat(jobs.get(0).get("paused").asBoolean()).isFalse();
         assertThat(jobs.get(0).get("nextFireTime").asText()).endsWith(":30:00Z");
     }
 

@@ -60,7 +60,7 @@ class ProgressAndFilesApiTest {
         FilesyncMeters meters = new FilesyncMeters(new SimpleMeterRegistry());
         scheduler = SchedulerNode.start(harness.database(), jobs, NodeIdentity.current("progress-test"),
                 CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE, meters), meters);
-        web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), jobs, scheduler, List.of());
+        web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), scheduler, List.of());
         // only now, so that the first run does not end before the web side is up: serve reloads the folder within 2 s
         Files.writeString(jobs.resolve("password"), ApacheFtpServer.PASSWORD);
         JobFiles.write(jobs, "paced.yaml", "schedule: \"* * * * * ?\"", "bandwidthLimit: 2MB",
