@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.filesync.history.ActionLog;
 import org.filesync.history.Database;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
@@ -88,7 +89,8 @@ final class ConsolePages {
                         "status", status == null ? "" : status.name(),
                         "statuses", TransferStatus.values(),
                         "notifications", history.notifications(runId),
-                        "chain", history.resumeChain(run))))
+                        "chain", history.resumeChain(run),
+                        "actions", new ActionLog(database.jdbc()).ofRun(runId))))
                 .orElseGet(() -> notFound("There is no run " + runId + "."));
     }
 

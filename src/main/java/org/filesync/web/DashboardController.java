@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.filesync.history.Database;
-import org.filesync.history.HistoryJson;
 import org.filesync.history.RunDetails;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
@@ -31,7 +30,6 @@ final class DashboardController {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardController.class);
     private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
-    private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final Database database;
     private final ConsoleJobs jobs;
@@ -85,9 +83,8 @@ final class DashboardController {
         return send(HttpStatus.NOT_FOUND, TEXT, "no run with id " + runId);
     }
 
-    /** The command line's JSON, written by its mapper rather than Spring's, so that both stay the same. */
     private static ResponseEntity<String> json(Object document) throws JsonProcessingException {
-        return send(HttpStatus.OK, JSON, HistoryJson.mapper().writeValueAsString(document));
+        return ApiAnswers.json(HttpStatus.OK, document);
     }
 
     private static ResponseEntity<String> send(HttpStatus status, MediaType type, String body) {

@@ -1,18 +1,14 @@
 package org.filesync.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.filesync.history.Database;
 import org.filesync.history.FileSearch;
 import org.filesync.history.FileSearch.PathPattern;
-import org.filesync.history.HistoryJson;
 import org.filesync.schedule.SchedulerNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 final class ProgressAndFilesController {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressAndFilesController.class);
-    private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final Database database;
     private final SchedulerNode scheduler;
@@ -44,10 +39,10 @@ final class ProgressAndFilesController {
     ResponseEntity<String> progress(@PathVariable long runId) throws JsonProcessingException {
         var snapshot = scheduler.progress(runId);
         if (snapshot.isEmpty()) {
-            return json(HttpStatus.NOT_FOUND, Map.of("runId", runId, "running", false,
+            return ApiAnswers.json(HttpStatus.NOT_FOUND, Map.of("runId", runId, "running", false,
                     "error", "run " + runId + " is not running on this node; see /api/runs/" + runId));
         }
-        return json(HttpStatus.OK, snapshot.get());
+        return ApiAnswers.json(HttpStatus.OK, snapshot.get());
     }
 
     @GetMapping("/api/files")
@@ -57,21 +52,16 @@ final class ProgressAndFilesController {
         try {
             pattern = PathPattern.of(path == null ? "" : path);
         } catch (IllegalArgumentException e) {
-            return json(HttpStatus.BAD_REQUEST, Map.of("error", "path: " + e.getMessage()));
+            return ApiAnswers.json(HttpStatus.BAD_REQUEST, Map.of("error", "path: " + e.getMessage()));
         }
         String onlyJob = job == null || job.isEmpty() ? null : job;
-        return json(HttpStatus.OK, new FileSearch(database.dataSource()).find(pattern, onlyJob, FileSearch.DEFAULT_LIMIT));
+        return ApiAnswers.json(HttpStatus.OK, new FileSearch(database.dataSource()).find(pattern, onlyJob, FileSearch.DEFAULT_LIMIT));
     }
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<String> historyUnreadable(RuntimeException e) throws JsonProcessingException {
         log.warn("console API: a request failed: {}", e.getMessage());
         log.debug("console API failure", e);
-        return json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "the history could not be read; see the log"));
-    }
-
-    private static ResponseEntity<String> json(HttpStatus status, Object document) throws JsonProcessingException {
-        return ResponseEntity.status(status).contentType(JSON).cacheControl(CacheControl.noStore())
-                .body(HistoryJson.mapper().writeValueAsString(document));
+        return ApiAnswers.json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "the history could not be read; see the log"));
     }
 }
