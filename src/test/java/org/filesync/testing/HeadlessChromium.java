@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -23,6 +26,8 @@ public final class HeadlessChromium implements AutoCloseable {
     private static final Path BROWSER = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Generous: CI's two cores are shared with other builds. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
 
@@ -45,6 +50,35 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Loads {@code url} and waits until the page and its deferred scripts have run. */
+    public void open(String url) {
+        driver.get(url);
+        waitForPage();
+    }
+
+    /** Clicks what {@code target} finds, a link or a form's button, and waits for the page it leads to. */
+    public void follow(By target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        waiting(PATIENCE).until(ExpectedConditions.stalenessOf(page));
+        waitForPage();
+    }
+
+    private void waitForPage() {
+        waiting(PATIENCE).until(browser -> "complete".equals(script("return document.readyState")));
+    }
+
+    /** Waits until the page's text holds {@code text}, as a script may put it there after the load. */
+    public void waitForText(String text) {
+        waiting(PATIENCE).withMessage(() -> "no '" + text + "' on " + driver.getCurrentUrl())
+                .until(browser -> browser.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    /** Runs {@code javascript} in the page (its {@code arguments} are {@code args}) and returns what it returns. */
+    public Object script(String javascript, Object... args) {
+        return driver.executeScript(javascript, args);
     }
 
     /** Waits up to {@code timeout} for whatever the page's scripts are to do. */
