@@ -36,8 +36,15 @@ public final class ConsoleServer implements AutoCloseable {
 
     /** @param bind as {@code serve --bind} says it: a loopback address or one beyond */
     public static ConsoleServer start(Path dir, String bind, List<ConsoleUser> users) throws Exception {
-        MirrorHarness harness = new MirrorHarness(dir);
-        Path jobs = Files.createDirectories(dir.resolve("console-jobs"));
+        return start(new MirrorHarness(dir), Files.createDirectories(dir.resolve("console-jobs")), bind, users);
+    }
+
+    /**
+     * The console over the history {@code harness} has recorded and the job files in {@code jobs};
+     * the console closes the harness when it closes.
+     */
+    public static ConsoleServer start(MirrorHarness harness, Path jobs, String bind, List<ConsoleUser> users)
+            throws Exception {
         FilesyncMeters meters = new FilesyncMeters(new SimpleMeterRegistry());
         SchedulerNode scheduler = SchedulerNode.start(harness.database(), jobs, NodeIdentity.current("console-test"),
                 CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE, meters), meters);
@@ -48,6 +55,11 @@ public final class ConsoleServer implements AutoCloseable {
     /** A user with a bcrypt hash of the lowest cost, so that tests do not wait on the hashing. */
     public static ConsoleUser user(String name, String password, ConsoleRole role) {
         return new ConsoleUser(name, new Secret(new BCryptPasswordEncoder(4).encode(password)), role);
+    }
+
+    /** The address of {@code path} on this console, over loopback. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + web.port() + path;
     }
 
     /** A new browser, without cookies, talking to this console over loopback. */

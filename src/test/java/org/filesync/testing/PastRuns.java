@@ -51,12 +51,20 @@ public final class PastRuns {
 
     /** A finished run with {@code files} DONE rows; its Spring Batch execution ends as the run did. */
     public long finished(String job, int daysAgo, RunStatus status, int files) throws Exception {
+        return finished(job, daysAgo, status, new RunCounters(files, 0, 0, 0, files), Duration.ofMinutes(10));
+    }
+
+    /**
+     * As {@link #finished(String, int, RunStatus, int)} with the run's own figures: {@code counters}
+     * (a DONE row for each file it counts as transferred) and the time it took.
+     */
+    public long finished(String job, int daysAgo, RunStatus status, RunCounters counters, Duration took) throws Exception {
         RunStart start = registry.begin(job, RunTrigger.scheduled(startOf(daysAgo)), node);
         execution(job, start, status == RunStatus.FAILED ? BatchStatus.FAILED
                 : status == RunStatus.STOPPED ? BatchStatus.STOPPED : BatchStatus.COMPLETED);
-        files(start.runId(), files);
-        registry.finish(start.runId(), status, new RunCounters(files, 0, 0, 0, files), status == RunStatus.FAILED ? "boom" : null);
-        dateBack(start.runId(), daysAgo);
+        files(start.runId(), counters.filesTransferred());
+        registry.finish(start.runId(), status, counters, status == RunStatus.FAILED ? "boom" : null);
+        dateBack(start.runId(), daysAgo, took);
         return start.runId();
     }
 
@@ -66,14 +74,14 @@ public final class PastRuns {
         execution(job, start, BatchStatus.STARTED);
         transfers.insert(start.runId(), "DOWNLOAD", IntStream.range(0, files).mapToObj(i -> new TransferLog.NewTransfer(
                 "pending/" + i, TransferStatus.PENDING, 1, null, "new", null)).toList());
-        dateBack(start.runId(), daysAgo);
+        dateBack(start.runId(), daysAgo, Duration.ofMinutes(10));
         return start.runId();
     }
 
     /** A scheduled fire that found its job running. */
     public long skipped(String job, int daysAgo) {
         long runId = registry.skipped(job, RunTrigger.scheduled(startOf(daysAgo)), node, "still running");
-        dateBack(runId, daysAgo);
+        dateBack(runId, daysAgo, Duration.ofMinutes(10));
         return runId;
     }
 
@@ -100,11 +108,11 @@ public final class PastRuns {
                 "pub/f" + i, TransferStatus.DONE, 4096, now, "new", null)).toList());
     }
 
-    private void dateBack(long runId, int daysAgo) {
+    private void dateBack(long runId, int daysAgo, Duration took) {
         database.jdbc().sql("UPDATE fs_run SET started_at = :start, fire_time = :start, "
                         + "finished_at = CASE WHEN finished_at IS NULL THEN NULL ELSE :end END WHERE run_id = :id")
                 .param("start", startOf(daysAgo).atOffset(ZoneOffset.UTC))
-                .param("end", startOf(daysAgo).plus(Duration.ofMinutes(10)).atOffset(ZoneOffset.UTC))
+                .param("end", startOf(daysAgo).plus(took).atOffset(ZoneOffset.UTC))
                 .param("id", runId).update();
     }
 }
