@@ -35,6 +35,11 @@ final class ConsoleJobs {
         return JobStatuses.read(catalog(), database);
     }
 
+    /** The names of the jobs in the folder, sorted. */
+    List<String> names() {
+        return catalog().jobs().stream().map(JobDefinition::name).sorted().toList();
+    }
+
     /** Parsed again only when a job file changed: parsing a folder of them took longer than the rest of a page. */
     private synchronized JobCatalog catalog() {
         folder.reloadIfChanged().ifPresent(reloaded -> catalog = reloaded);
