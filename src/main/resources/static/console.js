@@ -80,11 +80,14 @@
     return td;
   }
 
+  const readProgress = url => fetch(url, {headers: {Accept: 'application/json'}, cache: 'no-store'});
+  const percent = p => (Number.isInteger(p.percent) ? p.percent : p.percent.toFixed(1)) + ' %';
+
   // textContent and createElement only: paths come from listings, and a listing may be hostile
   function showProgress(section, p) {
     const text = (id, value) => { section.querySelector('#' + id).textContent = value; };
     section.querySelector('#progress-bar').value = p.percent;
-    text('progress-percent', (Number.isInteger(p.percent) ? p.percent : p.percent.toFixed(1)) + ' %');
+    text('progress-percent', percent(p));
     text('progress-bytes', p.bytesPlanned == null ? bytes(p.bytesDone) + ' (planning)'
       : bytes(p.bytesDone) + ' of ' + bytes(p.bytesPlanned));
     text('progress-rate', bytes(p.bytesPerSecond) + '/s');
@@ -139,7 +142,7 @@
         return false;
       });
     };
-    const poll = () => fetch(progress.dataset.progressUrl, {headers: {Accept: 'application/json'}, cache: 'no-store'})
+    const poll = () => readProgress(progress.dataset.progressUrl)
       .then(read)
       .catch(() => {
         notice(progress, 'unavailable', 'Progress could not be read just now; trying again.');
@@ -148,4 +151,17 @@
       .then(again => { if (again) setTimeout(poll, 1000); });
     poll();
   }
+
+  // the overview's badge of a job running here: how far its run got; left as it is for a run elsewhere
+  document.querySelectorAll('.badge[data-progress-url]').forEach(badge => {
+    const poll = () => readProgress(badge.dataset.progressUrl)
+      .then(response => response.ok ? response.json() : null)
+      .then(p => {
+        if (p == null) return;
+        badge.textContent = p.status === 'RUNNING' ? 'running ' + percent(p) : 'ended';
+        if (p.status === 'RUNNING') setTimeout(poll, 2000);
+      })
+      .catch(() => setTimeout(poll, 2000));
+    poll();
+  });
 })();

@@ -157,7 +157,9 @@ class ConsolePagesTest {
     void overviewMarksARunningJob() throws Exception {
         String busyRow = page("/").split("href=\"/jobs/busy\"")[1].split("</tr>")[0];
 
-        assertThat(busyRow).contains("class=\"badge RUNNING\"", "#" + runningRun);
+        assertThat(busyRow).contains("class=\"badge RUNNING\"", "#" + runningRun,
+                "data-progress-url=\"/api/runs/" + runningRun + "/progress\"");
+        assertThat(page("/").split("href=\"/jobs/shown\"")[1].split("</tr>")[0]).doesNotContain("badge RUNNING");
     }
 
     @Test
@@ -253,6 +255,7 @@ class ConsolePagesTest {
         assertThat(script.body()).contains("getElementById('live-progress')", "dataset.progressUrl", "setTimeout(poll, 1000)",
                 "'progress-percent'", "'#progress-bar'", "'#progress-in-flight tbody'", "'in-flight'",
                 "response.status === 404", "Progress is shown on the node running it", "'elsewhere'", "'ended'",
+                "querySelectorAll('.badge[data-progress-url]')", "'running ' + percent(p)",
                 "textContent").doesNotContain("innerHTML", "insertAdjacentHTML", "document.write");
     }
 
