@@ -1,5 +1,5 @@
 // Draws every chart of a page with uPlot from the JSON its element carries (see web.RunSeries),
-// and follows a running run's progress on its page.
+// and follows a running run's progress on its page and on the overview's running badge.
 (function () {
   const DURATION = '#0969da', BYTES = '#8250df', FAILURE = '#cf222e', OK = '#1a7f37';
 
