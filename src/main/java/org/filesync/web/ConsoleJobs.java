@@ -25,6 +25,11 @@ final class ConsoleJobs {
         return scheduler.jobStatuses();
     }
 
+    /** The names of the jobs this node holds, sorted. */
+    List<String> names() {
+        return statuses().stream().map(JobStatus::name).sorted().toList();
+    }
+
     /** The job as loaded, with its status and its file's errors; empty when no such job is known. */
     Optional<ConsoleJob> job(String name) {
         return scheduler.job(name).map(job -> new ConsoleJob(job,

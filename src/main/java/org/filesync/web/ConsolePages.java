@@ -2,11 +2,14 @@ package org.filesync.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.filesync.history.ActionLog;
 import org.filesync.history.Database;
+import org.filesync.history.FileSearch;
+import org.filesync.history.FileSearch.PathPattern;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
 import org.filesync.history.TransferPages;
@@ -24,7 +27,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** The console's pages for people: the overview, a page per job and a page per run, rendered by Thymeleaf templates. */
+/**
+ * The console's pages for people: the overview, a page per job, a page per run and the file
+ * search, rendered by Thymeleaf templates.
+ */
 @Controller
 final class ConsolePages {
 
@@ -92,6 +98,25 @@ final class ConsolePages {
                         "chain", history.resumeChain(run),
                         "actions", new ActionLog(database.jdbc()).ofRun(runId))))
                 .orElseGet(() -> notFound("There is no run " + runId + "."));
+    }
+
+    /** The form alone without a path; a broken glob answers 400 with the form and its error. */
+    @GetMapping("/files")
+    ModelAndView files(@RequestParam(defaultValue = "") String path, @RequestParam(defaultValue = "") String job) {
+        Map<String, Object> model = new HashMap<>(Map.of("path", path, "job", job, "jobs", jobs.names()));
+        if (path.isEmpty()) {
+            return new ModelAndView("files", model);
+        }
+        PathPattern pattern;
+        try {
+            pattern = PathPattern.of(path);
+        } catch (IllegalArgumentException e) {
+            model.put("error", e.getMessage());
+            return new ModelAndView("files", model, HttpStatus.BAD_REQUEST);
+        }
+        model.put("result", new FileSearch(database.dataSource()).find(pattern, job.isEmpty() ? null : job,
+                FileSearch.DEFAULT_LIMIT));
+        return new ModelAndView("files", model);
     }
 
     @ExceptionHandler(DataAccessException.class)

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.filesync.ftp.CommonsNetSessionFactory;
+import org.filesync.history.FileSearch;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.NotificationLog;
 import org.filesync.history.RunHistory;
@@ -63,6 +66,7 @@ class ConsolePagesTest {
     private long failedRun;
     private long resumingRun;
     private long runningRun;
+    private long crowdedRun;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -83,6 +87,11 @@ class ConsolePagesTest {
         new TransferLog(harness.database().dataSource()).insert(manyFiles, "DOWNLOAD", IntStream.range(0, 250)
                 .mapToObj(i -> i % 5 == 0 ? TransferLog.NewTransfer.failed(String.format("file-%03d", i), "refused", 550, "550 no")
                         : new TransferLog.NewTransfer(String.format("file-%03d", i), TransferStatus.DONE, 1, null, "new", null))
+                .toList());
+        crowdedRun = past.finished("crowded", 1, RunStatus.COMPLETED, 0);
+        new TransferLog(harness.database().dataSource()).insert(crowdedRun, "DOWNLOAD", IntStream
+                .rangeClosed(0, FileSearch.DEFAULT_LIMIT)
+                .mapToObj(i -> new TransferLog.NewTransfer("crowd/" + i, TransferStatus.DONE, 1, null, "new", null))
                 .toList());
         NotificationLog notifications = new NotificationLog(harness.database().dataSource());
         notifications.failed(notifications.pending(failedRun, "webhook", "failure"), 3, "HTTP 502 from the receiver");
@@ -148,7 +157,9 @@ class ConsolePagesTest {
     void overviewMarksARunningJob() throws Exception {
         String busyRow = page("/").split("href=\"/jobs/busy\"")[1].split("</tr>")[0];
 
-        assertThat(busyRow).contains("class=\"badge RUNNING\"", "#" + runningRun);
+        assertThat(busyRow).contains("class=\"badge RUNNING\"", "#" + runningRun,
+                "data-progress-url=\"/api/runs/" + runningRun + "/progress\"");
+        assertThat(page("/").split("href=\"/jobs/shown\"")[1].split("</tr>")[0]).doesNotContain("badge RUNNING");
     }
 
     @Test
@@ -225,10 +236,97 @@ class ConsolePagesTest {
     }
 
     @Test
-    void runPageOfARunningRunHoldsThePlaceOfItsLiveProgress() throws Exception {
-        assertThat(page("/runs/" + runningRun)).contains("id=\"live-progress\"",
-                "data-progress-url=\"/api/runs/" + runningRun + "/progress\"");
+    void runPageOfARunningRunHoldsItsLiveProgressWithTheHistorysFigures() throws Exception {
+        String running = page("/runs/" + runningRun);
+
+        assertThat(running).contains("id=\"live-progress\"", "data-state=\"running\"",
+                "data-progress-url=\"/api/runs/" + runningRun + "/progress\"", "id=\"progress-notice\"",
+                "<progress id=\"progress-bar\" max=\"100\" value=\"0\">", "id=\"progress-percent\"",
+                "id=\"progress-rate\"", "id=\"progress-eta\"", "id=\"progress-in-flight\"",
+                "<dd id=\"progress-bytes\">0 B</dd>", "<dd id=\"progress-files\">0 done, 0 failed</dd>");
         assertThat(page("/runs/" + manyFiles)).doesNotContain("live-progress\"");
+    }
+
+    @Test
+    void consoleScriptFollowsTheProgressUrlAndWritesNoMarkup() throws Exception {
+        HttpResponse<String> script = get("/console.js");
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("getElementById('live-progress')", "dataset.progressUrl", "setTimeout(poll, 1000)",
+                "'progress-percent'", "'#progress-bar'", "'#progress-in-flight tbody'", "'in-flight'",
+                "response.status === 404", "Progress is shown on the node running it", "'elsewhere'", "'ended'",
+                "querySelectorAll('.badge[data-progress-url]')", "'running ' + percent(p)",
+                "textContent").doesNotContain("innerHTML", "insertAdjacentHTML", "document.write");
+    }
+
+    private String search(String path, String job) throws Exception {
+        return page("/files?path=" + URLEncoder.encode(path, StandardCharsets.UTF_8) + (job == null ? "" : "&job=" + job));
+    }
+
+    @Test
+    void filePageFindsAPathBySubstringWithTheRunThatMovedItAndItsSyncedState() throws Exception {
+        String found = search("lain.t", null);
+
+        assertThat(found).contains("<td>plain.txt</td>", "href=\"/runs/" + mirrored.runId() + "\"", ">DONE</span>",
+                "(substring)", "Synced state", "<td><a href=\"/jobs/shown\">shown</a></td>")
+                .doesNotContain("id=\"no-match\"");
+        assertThat(found).as("the search box keeps what was asked").contains("value=\"lain.t\"");
+    }
+
+    @Test
+    void filePageFindsPathsByGlobWithinOneJobEvenOneWithoutAJobFile() throws Exception {
+        String files = search("file-00?", "many");
+        String refused = search("file-?[04]0", "many");
+        String otherJob = search("file-00?", "shown");
+
+        assertThat(matches("<td>(file-\\d+)</td>", files)).hasSize(10).allMatch(path -> path.startsWith("file-00"));
+        assertThat(files).contains("(glob)", "href=\"/runs/" + manyFiles + "\"", "<option value=\"many\" selected>many</option>");
+        assertThat(matches("<td>(file-\\d+)</td>", refused)).containsExactlyInAnyOrder("file-000", "file-040", "file-100",
+                "file-140", "file-200", "file-240");
+        assertThat(refused).contains("550 no", ">FAILED</span>");
+        assertThat(otherJob).contains("id=\"no-match\"", "<option value=\"shown\" selected=\"selected\">shown</option>");
+    }
+
+    @Test
+    void filePageSaysWhenNothingMatches() throws Exception {
+        assertThat(search("no-such-file", null)).contains("id=\"no-match\"",
+                "No run moved, failed or deleted a path matching no-such-file").doesNotContain("<table class=\"events\"");
+    }
+
+    @Test
+    void filePageAnswersABrokenGlobWith400AndItsReason() throws Exception {
+        HttpResponse<String> broken = get("/files?path=" + URLEncoder.encode("pub/[ab*", StandardCharsets.UTF_8));
+
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(broken.body()).contains("id=\"search-error\"", "Not a valid search: &#39;[&#39; without &#39;]&#39;",
+                "id=\"file-search\"").doesNotContain("<table class=\"events\"");
+    }
+
+    @Test
+    void filePageSaysItCutTheEventsAtTheLimit() throws Exception {
+        String crowd = search("crowd/", "crowded");
+
+        assertThat(matches("<td>(crowd/\\d+)</td>", crowd)).hasSize(FileSearch.DEFAULT_LIMIT)
+                .doesNotContain("crowd/0").contains("crowd/" + FileSearch.DEFAULT_LIMIT);
+        assertThat(crowd).contains("Only the newest " + FileSearch.DEFAULT_LIMIT + " events are shown");
+        assertThat(search("plain", null)).doesNotContain("Only the newest");
+    }
+
+    @Test
+    void filePageWithoutAPathIsTheFormAlone() throws Exception {
+        String form = page("/files");
+
+        assertThat(form).contains("id=\"file-search\"", "<option value=\"shown\">shown</option>", "<option value=\"\">every job</option>")
+                .doesNotContain("id=\"no-match\"", "Synced state");
+    }
+
+    @Test
+    void everyPageHasTheSearchBoxInItsHeader() throws Exception {
+        for (String path : List.of("/", "/jobs/shown", "/runs/" + mirrored.runId(), "/files")) {
+            assertThat(page(path).split("</header>")[0]).as(path)
+                    .contains("<form class=\"find\" action=\"/files\" method=\"get\"", "name=\"path\"");
+        }
     }
 
     @Test
@@ -237,14 +335,16 @@ class ConsolePagesTest {
         String doneFiles = page("/runs/" + mirrored.runId() + "?status=DONE");
         String overview = page("/");
         String job = page("/jobs/shown");
+        String found = search("<script>", null);
 
         String escapedFile = "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;).txt";
         assertThat(runPage).contains(escapedFile);
         assertThat(doneFiles).contains(escapedFile);
+        assertThat(found).contains(escapedFile, "value=\"&lt;script&gt;\"");
         String escapedDescription = "&lt;script&gt;alert(&#39;d&#39;)&lt;/script&gt; &amp; &quot;q&quot;";
         assertThat(overview).contains(escapedDescription);
         assertThat(job).contains(escapedDescription);
-        for (String body : List.of(runPage, doneFiles, overview, job)) {
+        for (String body : List.of(runPage, doneFiles, overview, job, found)) {
             assertThat(body).doesNotContain("<script>alert");
         }
     }
