@@ -235,7 +235,7 @@ class ConsoleActionsBrowserTest {
 
         assertThat(text("forbidden")).isEqualTo("Not allowed");
         assertThat(present(By.cssSelector("header form.find"))).as("the console's own page, not Spring's").isTrue();
-        // the console records an action before it fires anything: none means nothing was asked of the scheduler
+        // an action the console carries out is in the action log before its answer: none there, none carried out
         assertThat(new ActionLog(harness.database().jdbc()).ofJob("untouched", 10)).isEmpty();
         browser.open(console.url("/jobs/untouched"));
         assertThat(present(By.cssSelector("table.runs tbody tr"))).isFalse();
