@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -60,10 +61,26 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Clicks what {@code target} finds, a link or a form's button, and waits for the page it leads to. */
     public void follow(By target) {
+        leave(() -> driver.findElement(target).click());
+    }
+
+    /** Types {@code text} into the field {@code target} finds and presses Enter, as in a search box, and waits for the page it leads to. */
+    public void submit(By target, String text) {
+        leave(() -> driver.findElement(target).sendKeys(text, Keys.ENTER));
+    }
+
+    private void leave(Runnable action) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(target).click();
+        action.run();
         waiting(PATIENCE).until(ExpectedConditions.stalenessOf(page));
         waitForPage();
+    }
+
+    /** Fills in the console's login form, which the browser shows, as {@code user} and submits it. */
+    public void logIn(String user, String password) {
+        driver.findElement(By.name("username")).sendKeys(user);
+        driver.findElement(By.name("password")).sendKeys(password);
+        follow(By.cssSelector("button[type=submit]"));
     }
 
     private void waitForPage() {

@@ -125,15 +125,9 @@ class ConsoleBrowserTest {
     private void open(String path) {
         browser.open(console.url(path));
         if (browser.driver().getCurrentUrl().contains("/login")) {
-            logIn(PASSWORD);
+            browser.logIn(USER, PASSWORD);
             browser.open(console.url(path));
         }
-    }
-
-    private void logIn(String password) {
-        browser.driver().findElement(By.name("username")).sendKeys(USER);
-        browser.driver().findElement(By.name("password")).sendKeys(password);
-        browser.follow(By.cssSelector("button[type=submit]"));
     }
 
     /** Each chart of the page as uPlot drew it: its kind, its canvas's size and how many of its pixels are painted. */
@@ -189,11 +183,11 @@ class ConsoleBrowserTest {
         assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
         screenshot("login", false);
 
-        logIn("not-the-password");
+        browser.logIn(USER, "not-the-password");
         browser.waitForText("Wrong user name or password.");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/login?error");
 
-        logIn(PASSWORD);
+        browser.logIn(USER, PASSWORD);
         browser.waitForText("Jobs");
         assertThat(URI.create(browser.driver().getCurrentUrl()).getPath()).isEqualTo("/");
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Jobs");
