@@ -31,7 +31,8 @@ class ConcurrentRunsTest {
         Files.createDirectories(dir.resolve("served/slow"));
         Files.write(dir.resolve("served/slow/big.bin"), new byte[12 << 20]);
         try (ApacheFtpServer server = ApacheFtpServer.start(dir.resolve("served"))) {
-            JobFiles.ftpJob(dir.resolve("jobs"), "slow", server.port(), "slow", "bandwidthLimit: 2MB");
+            // slow enough (about 24 s) that two more processes start and finish while it runs, even on a loaded machine
+            JobFiles.ftpJob(dir.resolve("jobs"), "slow", server.port(), "slow", "bandwidthLimit: 512KB");
             Process first = filesync().start(List.of("run", "slow"));
             Path partial = dir.resolve("mirror/slow/.big.bin.filesync-part");
             while (!Files.exists(partial)) {
