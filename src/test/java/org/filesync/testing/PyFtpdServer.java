@@ -18,26 +18,39 @@ public final class PyFtpdServer extends OneUserServer {
     public static final String USER = "tester";
     public static final String PASSWORD = "secret-pw";
 
-    private PyFtpdServer(ServerProcess process, Path root) {
+    private final String host;
+
+    private PyFtpdServer(ServerProcess process, Path root, String host) {
         super("pyftpdlib", process::port, process, root, USER, PASSWORD);
+        this.host = host;
     }
 
-    /** Serves {@code root} (created if needed); the server's log goes beside it. */
+    /** Serves {@code root} (created if needed) on 127.0.0.1; the server's log goes beside it. */
     public static PyFtpdServer start(Path root) {
+        return start(root, "127.0.0.1");
+    }
+
+    /** The same on {@code host}: "127.0.0.1", or "::1" (see {@link Ipv6Loopback}). */
+    public static PyFtpdServer start(Path root, String host) {
         String python = python();
         Assumptions.assumeTrue(python != null, "pyftpdlib is not installed (apt-get install python3-pyftpdlib)");
         try {
             Files.createDirectories(root);
-            ServerProcess process = ServerProcess.start(port -> List.of(python, "-m", "pyftpdlib", "-i", "127.0.0.1",
+            ServerProcess process = ServerProcess.start(port -> List.of(python, "-m", "pyftpdlib", "-i", host,
                     "-p", Integer.toString(port), "-w", "-d", root.toString(), "-u", USER, "-P", PASSWORD),
-                    root.resolveSibling(root.getFileName() + "-pyftpdlib.log"));
-            return new PyFtpdServer(process, root);
+                    root.resolveSibling(root.getFileName() + "-pyftpdlib.log"), true, host);
+            return new PyFtpdServer(process, root, host);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public String host() {
+        return host;
     }
 
     /** Debian's python3 first: a python3 earlier on PATH (pyenv) may lack the Debian module. */
