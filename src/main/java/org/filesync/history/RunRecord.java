@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param trigger {@code schedule} or {@code manual}
  * @param resumes the run id of the failed or stopped run this one continues, else {@code null}
+ * @param warning what the operator should know of a run that went on regardless
+ *     ("server limited connections to 2"), else {@code null}
  */
 public record RunRecord(
         long runId,
@@ -23,5 +25,6 @@ public record RunRecord(
         String error,
         Long resumes,
         Instant fireTime,
-        String node) {
+        String node,
+        String warning) {
 }
