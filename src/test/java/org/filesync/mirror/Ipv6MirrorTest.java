@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
+import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.FtpServerFixture;
 import org.filesync.testing.Ipv6Loopback;
 import org.filesync.testing.MirrorHarness;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Mirrors to and from servers that listen on ::1 alone, in passive mode (EPSV) and active mode
+ * Mirrors to and from servers (vsftpd, pyftpdlib, Apache FtpServer) that listen on ::1 alone, in passive mode (EPSV) and active mode
  * (EPRT |2|::1|port|, which pyftpdlib refuses with 501 unless the address is written as RFC 5952 has it).
  */
 class Ipv6MirrorTest {
@@ -35,7 +36,10 @@ class Ipv6MirrorTest {
     static Stream<Arguments> serversAndModes() {
         Function<Path, FtpServerFixture> pyftpdlib = root -> PyFtpdServer.start(root, Ipv6Loopback.ADDRESS);
         Function<Path, FtpServerFixture> vsftpd = VsftpdServer::startIpv6;
+        Function<Path, FtpServerFixture> apache = root -> ApacheFtpServer.start(root, Ipv6Loopback.ADDRESS);
         return Stream.of(
+                Arguments.of("Apache FtpServer", apache, "passive: true"),
+                Arguments.of("Apache FtpServer", apache, "passive: false"),
                 Arguments.of("pyftpdlib", pyftpdlib, "passive: true"),
                 Arguments.of("pyftpdlib", pyftpdlib, "passive: false"),
                 Arguments.of("vsftpd", vsftpd, "passive: true"),
