@@ -2,7 +2,12 @@ package org.filesync.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.filesync.history.RunRecord;
@@ -75,6 +80,32 @@ class Ipv6MirrorTest {
 
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(MirrorHarness.tree(server.localRoot().resolve("in"))).isEqualTo(MirrorHarness.tree(source));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, {2}")
+    @MethodSource("serversAndModes")
+    void resumesDownloadFromPartialFileOverIpv6(String name, Function<Path, FtpServerFixture> start, String mode)
+            throws Exception {
+        byte[] content = new byte[2 << 20];
+        new Random(6).nextBytes(content);
+        int kept = 1 << 20;
+        try (FtpServerFixture server = start.apply(dir.resolve("server"));
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            Path source = Files.createDirectories(server.localRoot().resolve("pub")).resolve("big.bin");
+            Files.write(source, content);
+            Instant modified = Instant.parse("2020-02-03T04:05:06Z");
+            Files.setLastModifiedTime(source, FileTime.from(modified));
+            Path target = Files.createDirectories(dir.resolve("mirror"));
+            Files.write(target.resolve(SafePaths.partialName("big.bin")), Arrays.copyOf(content, kept));
+            Files.writeString(target.resolve(SafePaths.stampName("big.bin")),
+                    new PartialStamp(new SyncState(content.length, modified)).text());
+
+            RunRecord run = harness.run(harness.job("resume6", server, "download", "pub", target, "  " + mode));
+
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(harness.transfer(run.runId(), "big.bin").resumedFrom()).isEqualTo(kept);
+            assertThat(Files.readAllBytes(target.resolve("big.bin"))).isEqualTo(content);
         }
     }
 }
