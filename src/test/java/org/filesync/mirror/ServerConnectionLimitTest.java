@@ -10,6 +10,7 @@ import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
 import org.filesync.testing.FtpServerFixture;
 import org.filesync.testing.MirrorHarness;
+import org.filesync.testing.PureFtpdServer;
 import org.filesync.testing.PyFtpdServer;
 import org.filesync.testing.VsftpdServer;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,9 @@ class ServerConnectionLimitTest {
                 Arguments.of("vsftpd max_per_ip=2", (Function<Path, FtpServerFixture>) base ->
                         VsftpdServer.start(base, "max_per_ip=2")),
                 Arguments.of("pyftpdlib max_cons_per_ip=2", (Function<Path, FtpServerFixture>) base ->
-                        PyFtpdServer.startWithConnectionsPerAddress(base, 2)));
+                        PyFtpdServer.startWithConnectionsPerAddress(base, 2)),
+                Arguments.of("pure-ftpd -C 2", (Function<Path, FtpServerFixture>) base ->
+                        PureFtpdServer.start(base, "-C", "2")));
     }
 
     @ParameterizedTest(name = "{0}")
