@@ -116,6 +116,8 @@ public final class MirrorRunner {
             Job springJob = new MirrorJobFactory(batch).create(context, transferThreads, execution::started);
             stop.whenRequested(sessions::abort);
             JobExecution ended = launch(springJob, start);
+            sessions.connectionLimit().ifPresent(limit ->
+                    runs.warn(start.runId(), "server limited connections to " + limit));
             if (ended.getStatus() != BatchStatus.COMPLETED) {
                 RunStatus status = stop.isRequested() ? RunStatus.STOPPED : RunStatus.FAILED;
                 runs.finish(start.runId(), status, transferLog.counters(start.runId()), failureOf(ended));
@@ -127,9 +129,10 @@ public final class MirrorRunner {
             transferThreads.shutdown();
         }
         RunRecord record = new RunHistory(database.jdbc()).run(start.runId()).orElseThrow();
-        log.info("job {} run {} ended {}: {} transferred, {} skipped, {} failed, {} deleted, {} bytes{}", job.name(),
+        log.info("job {} run {} ended {}: {} transferred, {} skipped, {} failed, {} deleted, {} bytes{}{}", job.name(),
                 record.runId(), record.status(), record.filesTransferred(), record.filesSkipped(), record.filesFailed(),
-                record.filesDeleted(), record.bytesTransferred(), record.error() == null ? "" : "; " + record.error());
+                record.filesDeleted(), record.bytesTransferred(), record.error() == null ? "" : "; " + record.error(),
+                record.warning() == null ? "" : "; " + record.warning());
         return record;
     }
 

@@ -22,6 +22,9 @@ final class RunSummary {
         if (run.error() != null) {
             out.printf("  error: %s%n", run.error());
         }
+        if (run.warning() != null) {
+            out.printf("  warning: %s%n", run.warning());
+        }
         if (run.filesFailed() > 0) {
             out.printf("  details: filesync show %d%n", run.runId());
         }

@@ -63,6 +63,9 @@ final class ShowCommand implements Callable<Integer> {
         if (run.error() != null) {
             out.printf("  error: %s%n", run.error());
         }
+        if (run.warning() != null) {
+            out.printf("  warning: %s%n", run.warning());
+        }
         if (!transfers.isEmpty()) {
             out.println();
             TextTable table = new TextTable("PATH", "STATUS", ">SIZE", ">MOVED", ">RESUMED FROM", ">ATTEMPTS", ">REPLY", "MESSAGE");

@@ -36,7 +36,12 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 
     /** Starts serving {@code root} to {@code user}/{@code password}, with write access. */
     public static EmbeddedFtpServer start(Path root, String user, String password) {
-        return start(root, user, password, null);
+        return start(root, user, password, "127.0.0.1", null);
+    }
+
+    /** The same on another local {@code address}: "::1" serves IPv6 (EPSV, EPRT |2|). */
+    public static EmbeddedFtpServer start(Path root, String user, String password, String address) {
+        return start(root, user, password, address, null);
     }
 
     /**
@@ -50,13 +55,14 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         ssl.setKeystoreType("PKCS12");
         ssl.setKeystorePassword(keyStorePassword);
         ssl.setKeyPassword(keyStorePassword);
-        return start(root, user, password, ssl.createSslConfiguration());
+        return start(root, user, password, "127.0.0.1", ssl.createSslConfiguration());
     }
 
-    private static EmbeddedFtpServer start(Path root, String user, String password, SslConfiguration ssl) {
+    private static EmbeddedFtpServer start(Path root, String user, String password, String address,
+                                           SslConfiguration ssl) {
         FtpServerFactory factory = new FtpServerFactory();
         ListenerFactory listener = new ListenerFactory();
-        listener.setServerAddress("127.0.0.1");
+        listener.setServerAddress(address);
         listener.setPort(0);
         listener.setIdleTimeout(120);
         if (ssl != null) {

@@ -40,7 +40,7 @@ public final class CommonsNetSessionFactory implements FtpSessionFactory {
     public FtpSession open() throws FtpException {
         Duration connectTimeout = orDefault(server.connectTimeout(), DEFAULT_CONNECT_TIMEOUT);
         Duration idleTimeout = orDefault(server.idleTimeout(), DEFAULT_IDLE_TIMEOUT);
-        String endpoint = (server.host().contains(":") ? "[" + server.host() + "]" : server.host()) + ":" + server.port();
+        String endpoint = AddressText.hostAndPort(server.host(), server.port());
         TlsMode tls = server.tls() == null ? TlsMode.NONE : server.tls();
         SSLContext sslContext = null;
         FTPClient client;

@@ -2,7 +2,6 @@ package org.filesync.ftp;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -191,7 +190,7 @@ final class DataConnections {
                 return socket;
             }
             log.warn("{}: refused a data connection from {}, which is not the server", control.endpoint(),
-                    socket.getInetAddress().getHostAddress());
+                    AddressText.of(socket.getInetAddress()));
             closeQuietly(socket);
         }
     }
@@ -237,7 +236,7 @@ final class DataConnections {
 
     /** EPRT (RFC 2428), or PORT where the server refuses it; the address is the configured or the local one. */
     private void announce(int port) throws FtpException {
-        String address = activeAddress != null ? activeAddress : control.localAddress().getHostAddress();
+        String address = activeAddress != null ? activeAddress : AddressText.of(control.localAddress());
         boolean ipv6 = address.contains(":");
         if (!eprtRefused || ipv6) {
             Reply reply = control.send("EPRT", "|" + (ipv6 ? 2 : 1) + "|" + address + "|" + port + "|");
@@ -331,12 +330,11 @@ final class DataConnections {
     }
 
     private static String endpoint(InetSocketAddress address) {
-        InetAddress host = address.getAddress();
-        return (host instanceof Inet6Address ? "[" + host.getHostAddress() + "]" : host.getHostAddress()) + ":" + address.getPort();
+        return AddressText.hostAndPort(AddressText.of(address.getAddress()), address.getPort());
     }
 
     private static String endpoint(Socket accepted) {
-        return accepted.getInetAddress().getHostAddress() + " (active)";
+        return AddressText.of(accepted.getInetAddress()) + " (active)";
     }
 
     static void closeQuietly(AutoCloseable closeable) {

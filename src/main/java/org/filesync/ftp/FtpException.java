@@ -20,4 +20,9 @@ public abstract sealed class FtpException extends Exception permits FtpReplyExce
 
     /** The reply code behind this failure, or null for a socket-level failure. */
     public abstract Integer replyCode();
+
+    /** Whether the server refused a session because it already has as many as it allows from this client. */
+    public boolean isConnectionLimit() {
+        return false;
+    }
 }

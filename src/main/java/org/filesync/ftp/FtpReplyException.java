@@ -1,7 +1,18 @@
 package org.filesync.ftp;
 
+import java.util.regex.Pattern;
+
 /** A negative (or unexpected) reply from the server: its code and its text. */
 public final class FtpReplyException extends FtpException {
+
+    /**
+     * How servers word their connection limits: vsftpd (max_per_ip, max_clients) and pyftpdlib say
+     * "421 ... too many connections/connected users", pure-ftpd "421 Too many connections", ProFTPD
+     * "530 Sorry, the maximum number of clients (2) from your host are already connected".
+     */
+    private static final Pattern CONNECTION_LIMIT = Pattern.compile(
+            "(?i).*(too many (connections|connected|users|clients|sessions)"
+                    + "|maximum number of (connections|clients|users|sessions)).*", Pattern.DOTALL);
 
     private final Reply reply;
 
@@ -38,5 +49,11 @@ public final class FtpReplyException extends FtpException {
     @Override
     public Integer replyCode() {
         return reply.code();
+    }
+
+    /** 421 or 530 whose text says the server has too many connections. */
+    @Override
+    public boolean isConnectionLimit() {
+        return (reply.code() == 421 || reply.code() == 530) && CONNECTION_LIMIT.matcher(reply.text()).matches();
     }
 }

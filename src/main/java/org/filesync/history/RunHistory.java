@@ -17,7 +17,7 @@ public final class RunHistory {
 
     private static final String RUN_COLUMNS = "run_id, job_name, status, started_at, finished_at, trigger_type, "
             + "files_transferred, files_skipped, files_failed, files_deleted, bytes_transferred, error, "
-            + "resumes_run_id, fire_time, node, started_by";
+            + "resumes_run_id, fire_time, node, started_by, warning";
     static final String TRANSFER_COLUMNS = "path, direction, status, file_size, bytes_transferred, resumed_from, "
             + "attempts, reply_code, message, started_at, finished_at";
 
@@ -154,7 +154,8 @@ public final class RunHistory {
     private static RunRecord run(ResultSet rs, int row) throws SQLException {
         return new RunRecord(rs.getLong(1), rs.getString(2), RunStatus.valueOf(rs.getString(3)), instant(rs, 4),
                 instant(rs, 5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
-                rs.getLong(11), rs.getString(12), nullableLong(rs, 13), instant(rs, 14), rs.getString(15), rs.getString(16));
+                rs.getLong(11), rs.getString(12), nullableLong(rs, 13), instant(rs, 14), rs.getString(15), rs.getString(16),
+                rs.getString(17));
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

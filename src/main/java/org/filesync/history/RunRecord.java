@@ -8,6 +8,8 @@ import java.time.Instant;
  * @param trigger {@code schedule} or {@code manual}
  * @param resumes the run id of the failed or stopped run this one continues, else {@code null}
  * @param startedBy who started a manual run (a console user, or {@code cli:} and the operating system user), else {@code null}
+ * @param warning what the operator should know of a run that went on regardless
+ *     ("server limited connections to 2"), else {@code null}
  */
 public record RunRecord(
         long runId,
@@ -25,5 +27,6 @@ public record RunRecord(
         Long resumes,
         Instant fireTime,
         String node,
-        String startedBy) {
+        String startedBy,
+        String warning) {
 }

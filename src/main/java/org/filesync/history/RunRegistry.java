@@ -159,6 +159,12 @@ public final class RunRegistry {
                 .param("id", runId).query(String.class).optional();
     }
 
+    /** Notes what the operator should know of the run, whatever its outcome ("server limited connections to 2"). */
+    public void warn(long runId, String warning) {
+        jdbc.sql("UPDATE fs_run SET warning = :warning WHERE run_id = :id").param("warning", truncate(warning))
+                .param("id", runId).update();
+    }
+
     public void finish(long runId, RunStatus status, RunCounters counters, String error) {
         jdbc.sql("UPDATE fs_run SET status = :status, finished_at = :now, files_transferred = :transferred, "
                         + "files_skipped = :skipped, files_failed = :failed, files_deleted = :deleted, "

@@ -1,6 +1,7 @@
 package org.filesync.jobs;
 
 import java.nio.charset.StandardCharsets;
+import org.filesync.ftp.AddressText;
 import org.filesync.ftp.FtpEndpoint;
 import org.filesync.ftp.TlsMode;
 
@@ -22,10 +23,8 @@ public record RemoteEndpoint(String scheme, String path, Secret password, FtpEnd
 
     /** The URL as people may see it: never with a password. An absolute path is written with %2F, as RFC 1738 has it. */
     public String displayUrl() {
-        String host = server.host();
-        String hostPart = host.contains(":") ? "[" + host + "]" : host;
         String urlPath = path.startsWith("/") ? "%2F" + encode(path.substring(1)) : encode(path);
-        return scheme + "://" + encode(server.username()) + "@" + hostPart + ":" + server.port() + "/" + urlPath;
+        return scheme + "://" + encode(server.username()) + "@" + AddressText.hostAndPort(server.host(), server.port()) + "/" + urlPath;
     }
 
     private static String encode(String text) {

@@ -213,7 +213,7 @@ public final class RemoteTreeScanner {
 
         private void logLimit(FtpException refusal) {
             if (limitLogged.compareAndSet(false, true)) {
-                log.info("server limited connections to {}: listing goes on with fewer sessions ({})", holding.get(),
+                log.info("listing goes on with the {} sessions the server allowed ({})", holding.get(),
                         refusal.getMessage());
             }
         }

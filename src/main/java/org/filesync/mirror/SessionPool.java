@@ -1,9 +1,11 @@
 package org.filesync.mirror;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalInt;
 import org.filesync.ftp.FtpConnectionException;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
@@ -17,13 +19,23 @@ import org.filesync.ftp.FtpSessionFactory;
  */
 public final class SessionPool implements AutoCloseable {
 
+    /** How long a server's connection limit holds before one more session is tried. */
+    static final Duration LIMIT_PROBE_INTERVAL = Duration.ofSeconds(30);
+
     private final FtpSessionFactory factory;
     private final Deque<FtpSession> idle = new ArrayDeque<>();
     private final List<FtpSession> all = new ArrayList<>();
+    private final ConnectionLimit limit;
+    private int opening;
     private boolean aborted;
 
     public SessionPool(FtpSessionFactory factory) {
+        this(factory, LIMIT_PROBE_INTERVAL);
+    }
+
+    SessionPool(FtpSessionFactory factory, Duration limitProbeInterval) {
         this.factory = factory;
+        this.limit = new ConnectionLimit(limitProbeInterval, System::nanoTime);
     }
 
     /**
@@ -58,7 +70,11 @@ public final class SessionPool implements AutoCloseable {
         });
     }
 
-    /** An idle live session, or a new one. */
+    /**
+     * An idle live session, or a new one. Where the server limits connections, no new one is tried
+     * beyond its limit (until the limit's next probe): that refusal is thrown without asking the
+     * server, and the caller waits for a session another worker gives back, as after the server's own.
+     */
     public FtpSession borrow() throws FtpException {
         FtpSession session;
         while ((session = nextIdle()) != null) {
@@ -67,15 +83,41 @@ public final class SessionPool implements AutoCloseable {
             }
             discard(session);
         }
-        session = factory.open();
         synchronized (this) {
+            if (!limit.mayOpen(all.size() + opening)) {
+                throw new FtpConnectionException("server limited connections to " + limit.current()
+                        + ": waiting for a session to come free", null, false);
+            }
+            opening++;
+        }
+        try {
+            session = factory.open();
+        } catch (FtpException | RuntimeException e) {
+            synchronized (this) {
+                opening--;
+                // vsftpd and pure-ftpd count a connection from its accept: those still logging in are held too.
+                int held = all.size() + opening;
+                if (e instanceof FtpException refusal && refusal.isConnectionLimit() && held > 0) {
+                    limit.refused(held);
+                }
+            }
+            throw e;
+        }
+        synchronized (this) {
+            opening--;
             if (!aborted) {
                 all.add(session);
+                limit.opened(all.size());
                 return session;
             }
         }
         session.close();
         throw new FtpConnectionException("the run is stopping: no new FTP session is opened", null, false);
+    }
+
+    /** The fewest sessions the server allowed this run, when it refused one: for the run's history. */
+    public synchronized OptionalInt connectionLimit() {
+        return limit.lowest();
     }
 
     private synchronized FtpSession nextIdle() {

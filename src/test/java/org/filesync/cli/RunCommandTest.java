@@ -20,7 +20,7 @@ class RunCommandTest {
 
     private static final Set<String> RUN_KEYS = Set.of("runId", "job", "status", "startedAt", "finishedAt", "trigger",
             "filesTransferred", "filesSkipped", "filesFailed", "filesDeleted", "bytesTransferred", "error", "resumes",
-            "fireTime", "node", "startedBy");
+            "fireTime", "node", "startedBy", "warning");
     private static final Set<String> TRANSFER_KEYS = Set.of("path", "direction", "status", "size", "bytesTransferred",
             "resumedFrom", "attempts", "replyCode", "message", "startedAt", "finishedAt");
 

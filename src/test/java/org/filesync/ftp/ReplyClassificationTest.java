@@ -101,6 +101,20 @@ class ReplyClassificationTest {
         assertThat(e.isTransient()).isTrue();
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "CONNECT | 421 There are too many connections from your internet address. | true",
+            "CONNECT | 421 Too many connections from the same IP address. | true",
+            "PASS | 530 Sorry, the maximum number of clients (2) from your host are already connected. | true",
+            "PASS | 530 Login incorrect. | false",
+            "PASS | 421 Too many failures, closing | false"})
+    void tellsConnectionLimitFromOtherRefusals(String command, String reply, boolean limit) {
+        server.reply(command, reply);
+        FtpReplyException e = catchThrowableOfType(server::openSession, FtpReplyException.class);
+
+        assertThat(e.isConnectionLimit()).isEqualTo(limit);
+    }
+
     @Test
     void keepsWholeMultiLineReplyTextInException() throws Exception {
         server.reply("DELE", "550-first line of the reason\r\n second line\r\n550 last line");

@@ -179,6 +179,16 @@ class JobCatalogTest {
     }
 
     @Test
+    void ipv6HostIsConnectedToBareAndShownInBrackets() {
+        JobFiles.write(dir, "a.yaml", "remote:", "  url: ftp://u@[::1]:2121/pub", "local:", "  path: x");
+
+        RemoteEndpoint remote = JobCatalog.load(dir, name -> null).jobs().get(0).remote();
+
+        assertThat(remote.server().host()).isEqualTo("::1");
+        assertThat(remote.displayUrl()).isEqualTo("ftp://u@[::1]:2121/pub");
+    }
+
+    @Test
     void computesNextFireTimeInTheJobsTimeZone() {
         JobFiles.write(dir, "a.yaml", "schedule: \"0 30 2 * * ?\"", "timezone: Europe/Berlin",
                 "remote:", "  url: ftp://h/", "local:", "  path: x");

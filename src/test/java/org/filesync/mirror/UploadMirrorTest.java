@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Random;
 import java.util.function.Function;
 import org.filesync.history.RunRecord;
@@ -13,6 +15,9 @@ import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.FaultProxy;
 import org.filesync.testing.FtpServerFixture;
 import org.filesync.testing.MirrorHarness;
+import org.filesync.testing.PyFtpdServer;
+import org.filesync.testing.TestFiles;
+import org.filesync.testing.VsftpdServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Upload mirrors end to end, including the resume of an upload whose data connection is cut. */
 class UploadMirrorTest {
+
+    private static final FileTime KEPT_TIME = FileTime.from(Instant.parse("2020-02-03T04:05:06Z"));
 
     @TempDir
     Path dir;
@@ -44,6 +51,37 @@ class UploadMirrorTest {
 
             assertThat(second.filesTransferred()).isZero();
             assertThat(second.filesSkipped()).isEqualTo(first.filesTransferred());
+        }
+    }
+
+    @Test
+    void uploadGivesRemoteFileTheLocalModifyTimeWhereServerHasMfmt() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("outgoing"));
+        Path file = TestFiles.random(source.resolve("f.bin"), 4096, 3);
+        Files.setLastModifiedTime(file, KEPT_TIME);
+        try (PyFtpdServer server = PyFtpdServer.start(dir.resolve("server"));
+             MirrorHarness harness = new MirrorHarness(dir)) {
+
+            RunRecord run = harness.run(harness.job("up", server, "upload", "in", source));
+
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(Files.getLastModifiedTime(server.localRoot().resolve("in/f.bin"))).isEqualTo(KEPT_TIME);
+        }
+    }
+
+    @Test
+    void uploadToServerWithoutMfmtCompletesWithTheServersTime() throws Exception {
+        Path source = Files.createDirectories(dir.resolve("outgoing"));
+        Path file = TestFiles.random(source.resolve("f.bin"), 4096, 3);
+        Files.setLastModifiedTime(file, KEPT_TIME);
+        try (VsftpdServer server = VsftpdServer.start(dir.resolve("server"));
+             MirrorHarness harness = new MirrorHarness(dir)) {
+
+            RunRecord run = harness.run(harness.job("up", server, "upload", "in", source));
+
+            assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(Files.readAllBytes(server.localRoot().resolve("in/f.bin"))).isEqualTo(Files.readAllBytes(file));
+            assertThat(Files.getLastModifiedTime(server.localRoot().resolve("in/f.bin"))).isNotEqualTo(KEPT_TIME);
         }
     }
 

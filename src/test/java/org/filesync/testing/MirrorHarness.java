@@ -11,6 +11,7 @@ import java.util.Map;
 import org.filesync.history.RunTrigger;
 import org.filesync.batch.MirrorRunner;
 import org.filesync.batch.RunProgress;
+import org.filesync.ftp.AddressText;
 import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.history.Database;
 import org.filesync.history.DatabaseSettings;
@@ -58,8 +59,8 @@ public final class MirrorHarness implements AutoCloseable {
      */
     public JobDefinition job(String name, FtpServerFixture server, int port, String direction, String remoteFolder,
                              Path local, String... extraLines) {
-        return job(name, server.username(), server.password(), port, server.remote(remoteFolder), direction, local,
-                extraLines);
+        return job(name, server.username(), server.password(), server.host(), port, server.remote(remoteFolder),
+                direction, local, extraLines);
     }
 
     public JobDefinition job(String name, FtpServerFixture server, String direction, String remoteFolder, Path local,
@@ -70,10 +71,15 @@ public final class MirrorHarness implements AutoCloseable {
     /** A job against any server at 127.0.0.1:{@code port}; {@code remotePath} as the server names it. */
     public JobDefinition job(String name, String user, String password, int port, String remotePath, String direction,
                              Path local, String... extraLines) {
+        return job(name, user, password, "127.0.0.1", port, remotePath, direction, local, extraLines);
+    }
+
+    private JobDefinition job(String name, String user, String password, String host, int port, String remotePath,
+                              String direction, Path local, String... extraLines) {
         List<String> lines = new ArrayList<>(List.of(
                 "direction: " + direction,
                 "remote:",
-                "  url: ftp://" + user + "@127.0.0.1:" + port + "/" + (remotePath.startsWith("/")
+                "  url: ftp://" + user + "@" + AddressText.hostAndPort(host, port) + "/" + (remotePath.startsWith("/")
                         ? "%2F" + remotePath.substring(1) : remotePath),
                 "  password: ${TEST_FTP_PASSWORD}",
                 "  connectTimeout: 5s",

@@ -34,19 +34,22 @@ final class ServerProcess implements AutoCloseable {
      * taken in between; output goes to {@code log}.
      */
     static ServerProcess start(IntFunction<List<String>> command, Path log) throws IOException, InterruptedException {
-        return start(command, log, true);
+        return start(command, log, true, "127.0.0.1");
     }
 
-    /** @param plainGreeting false for implicit TLS, where the greeting is encrypted: then a listening port is enough */
-    static ServerProcess start(IntFunction<List<String>> command, Path log, boolean plainGreeting)
+    /**
+     * @param plainGreeting false for implicit TLS, where the greeting is encrypted: then a listening port is enough
+     * @param host the loopback address the server listens on: "127.0.0.1" or "::1"
+     */
+    static ServerProcess start(IntFunction<List<String>> command, Path log, boolean plainGreeting, String host)
             throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            int port = freePort();
+            int port = freePort(host);
             Process process = new ProcessBuilder(command.apply(port)).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             try {
-                awaitGreeting(process, port, plainGreeting);
+                awaitGreeting(process, host, port, plainGreeting);
                 return new ServerProcess(process, port);
             } catch (IOException e) {
                 last = e;
@@ -56,13 +59,13 @@ final class ServerProcess implements AutoCloseable {
         throw new IOException("server did not start; its output:\n" + Files.readString(log), last);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    private static int freePort(String host) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
             return socket.getLocalPort();
         }
     }
 
-    private static void awaitGreeting(Process process, int port, boolean plainGreeting)
+    private static void awaitGreeting(Process process, String host, int port, boolean plainGreeting)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (System.nanoTime() < deadline) {
@@ -70,7 +73,7 @@ final class ServerProcess implements AutoCloseable {
                 throw new IOException("server exited with " + process.exitValue());
             }
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                socket.connect(new InetSocketAddress(host, port), 1000);
                 if (!plainGreeting) {
                     return;
                 }

@@ -22,23 +22,31 @@ public final class VsftpdServer implements FtpServerFixture {
 
     private final ServerProcess process;
     private final Path files;
+    private final String host;
 
-    private VsftpdServer(ServerProcess process, Path files) {
+    private VsftpdServer(ServerProcess process, Path files, String host) {
         this.process = process;
         this.files = files;
+        this.host = host;
     }
 
     /** Plain FTP, serving a fresh tree under {@code base}; {@code extraConfig} lines ("max_per_ip=2") go into vsftpd.conf. */
     public static VsftpdServer start(Path base, String... extraConfig) {
-        return start(base, null, false, extraConfig);
+        return start(base, null, false, "127.0.0.1", extraConfig);
+    }
+
+    /** The same on ::1 alone (listen_ipv6); see {@link Ipv6Loopback}. */
+    public static VsftpdServer startIpv6(Path base, String... extraConfig) {
+        return start(base, null, false, "::1", extraConfig);
     }
 
     /** FTPS with {@code certificate}: explicit (AUTH TLS) or implicit, requiring TLS session reuse on data connections. */
     public static VsftpdServer startTls(Path base, TestCertificate certificate, boolean implicit) {
-        return start(base, certificate, implicit);
+        return start(base, certificate, implicit, "127.0.0.1");
     }
 
-    private static VsftpdServer start(Path base, TestCertificate certificate, boolean implicit, String... extraConfig) {
+    private static VsftpdServer start(Path base, TestCertificate certificate, boolean implicit, String host,
+                                      String... extraConfig) {
         Assumptions.assumeTrue(Files.isExecutable(BINARY), "vsftpd is not installed (apt-get install vsftpd)");
         try {
             Path anon = base.resolve("anon");
@@ -55,14 +63,14 @@ public final class VsftpdServer implements FtpServerFixture {
             ServerProcess process = ServerProcess.start(port -> {
                 Path config = base.resolve("vsftpd-" + port + ".conf");
                 try {
-                    Files.writeString(config, config(port, anon, emptyDir, certificate, implicit)
+                    Files.writeString(config, config(port, host, anon, emptyDir, certificate, implicit)
                             + String.join("\n", extraConfig) + "\n");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
                 return List.of(BINARY.toString(), config.toString());
-            }, base.resolve("vsftpd.log"), !(certificate != null && implicit));
-            return new VsftpdServer(process, files);
+            }, base.resolve("vsftpd.log"), !(certificate != null && implicit), host);
+            return new VsftpdServer(process, files, host);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -71,11 +79,12 @@ public final class VsftpdServer implements FtpServerFixture {
         }
     }
 
-    private static String config(int port, Path anon, Path emptyDir, TestCertificate certificate, boolean implicit) {
-        StringBuilder config = new StringBuilder("""
-                listen=YES
-                listen_ipv6=NO
-                listen_address=127.0.0.1
+    private static String config(int port, String host, Path anon, Path emptyDir, TestCertificate certificate,
+                                 boolean implicit) {
+        StringBuilder config = new StringBuilder(host.contains(":")
+                ? "listen=NO\nlisten_ipv6=YES\nlisten_address6=" + host + "\n"
+                : "listen=YES\nlisten_ipv6=NO\nlisten_address=" + host + "\n");
+        config.append("""
                 background=NO
                 anonymous_enable=YES
                 local_enable=NO
@@ -113,6 +122,11 @@ public final class VsftpdServer implements FtpServerFixture {
     @Override
     public String name() {
         return "vsftpd";
+    }
+
+    @Override
+    public String host() {
+        return host;
     }
 
     @Override
