@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpException;
+import org.filesync.ftp.FtpReplyException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.RemotePaths;
 import org.filesync.ftp.RestartPoint;
@@ -119,11 +120,22 @@ final class DownloadTransfer extends ResumableTransfer {
         boolean moved = modified.isPresent()
                 && !file.source().state().matches(TreeEntry.file(file.path(), file.size(), modified.get(), TimePrecision.EXACT));
         if (grew || moved) {
-            long size = session.size(remotePath).orElse(have);
-            Instant now = timed ? session.modificationTime(remotePath).orElse(null) : file.source().modified();
-            throw new SourceChangedException(new PlannedFile(
-                    TreeEntry.file(file.path(), size, now, timed ? TimePrecision.EXACT : file.source().precision()),
-                    file.reason()));
+            long size = sizeNow(session, remotePath, have);
+            TreeEntry now = modified.map(time -> TreeEntry.file(file.path(), size, time, TimePrecision.EXACT))
+                    .orElse(TreeEntry.file(file.path(), size, file.source().modified(), file.source().precision()));
+            throw new SourceChangedException(new PlannedFile(now, file.reason()));
+        }
+    }
+
+    /** SIZE where the server answers it; else what the stream delivered, which ran to the file's end as it was then. */
+    private static long sizeNow(FtpSession session, String remotePath, long have) throws FtpException {
+        try {
+            return session.size(remotePath).orElse(have);
+        } catch (FtpReplyException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            return have;
         }
     }
 
