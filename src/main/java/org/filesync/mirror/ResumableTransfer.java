@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * and its history message says why.
  * A partial file left by an earlier run is resumed only when it provably holds bytes of the
  * version of the source listed now: its {@link PartialStamp}, else the history's record of it.
+ * A source that changed while it was read ({@link SourceChangedException}) loses its partial file
+ * and gets one more attempt, expecting the source as it is then; a second change fails the file.
  * A stop request ends the attempt at its next progress report, or at once when it cuts the data
  * connection (see {@link SessionPool#abort()}): either way the file ends stopped
  * ({@link TransferStoppedException}), not failed.
