@@ -178,4 +178,15 @@ class RunCommandTest {
         assertThat(dir.resolve("mirror/pubdel/b.bin")).doesNotExist();
         assertThat(dir.resolve("mirror/pubdel/sub/a.txt")).exists();
     }
+
+    @Test
+    void dryRunSaysWhichFilesAreTooYoungToTake() throws Exception {
+        JobFiles.ftpJob(dir.resolve("jobs"), "settled", server.port(), "%2Fpub", "minAge: 1h");
+
+        FilesyncProcess.Result dry = filesync.run("run", "settled", "--dry-run");
+
+        assertThat(dry.exitCode()).as(dry.stderr()).isZero();
+        assertThat(dry.stdout()).contains("wait     b.bin (younger than minAge: left for a later run)",
+                "wait     sub/a.txt", "would transfer 0 file(s)", "leave 2 too young").doesNotContain("transfer b.bin");
+    }
 }
