@@ -16,7 +16,7 @@ import org.springframework.batch.repeat.RepeatStatus;
 
 /**
  * With {@code delete: true}, removes target files and folders that vanished from the source —
- * only when both listings were complete, and only inside the job's root.
+ * only when both listings were complete, no more than the job's delete limit, and only inside the job's root.
  */
 final class DeleteStep implements Tasklet {
 
@@ -36,6 +36,10 @@ final class DeleteStep implements Tasklet {
         if (!run.plan.listingProblems().isEmpty()) {
             log.warn("job {} run {}: nothing deleted, the listing was incomplete: {}", run.job.name(),
                     run.runId, run.plan.listingProblems().get(0));
+            return RepeatStatus.FINISHED;
+        }
+        if (run.plan.deletesRefused() != null) {
+            log.warn("job {} run {}: {}", run.job.name(), run.runId, run.plan.deletesRefused());
             return RepeatStatus.FINISHED;
         }
         List<NewTransfer> rows = new ArrayList<>();

@@ -34,7 +34,8 @@ final class FinalizeStep implements Tasklet {
             log.warn("job {} run {}: {} file(s) were left unfinished", run.job.name(), run.runId, unfinished);
         }
         RunCounters counters = run.transferLog.counters(run.runId);
-        String error = run.plan.unlisted().isEmpty() ? null : UnlistedFolder.describe(run.plan.unlisted());
+        String error = run.plan.unlisted().isEmpty() ? run.plan.deletesRefused()
+                : UnlistedFolder.describe(run.plan.unlisted());
         if (counters.filesFailed() == 0) {
             try {
                 run.direction.removeLeftoverPartials();

@@ -1,6 +1,7 @@
 package org.filesync.batch;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,7 +98,8 @@ final class PlanStep implements Tasklet {
         }
         Map<String, SyncState> catalog = new HashMap<>();
         synced.join().forEach((path, entry) -> catalog.put(path, new SyncState(entry.size(), entry.modified())));
-        return new MirrorPlanner().plan(sides.source(), sides.target(), catalog, run.job.delete());
+        return new MirrorPlanner(run.job.safeguards(), Instant.now())
+                .plan(sides.source(), sides.target(), catalog, run.job.delete());
     }
 
     private static List<NewTransfer> rows(MirrorPlan plan) {
@@ -105,6 +107,10 @@ final class PlanStep implements Tasklet {
         for (PlannedFile file : plan.transfers()) {
             rows.add(new NewTransfer(file.path(), TransferStatus.PENDING, file.size(), file.source().modified(),
                     file.reason().text(), null));
+        }
+        for (PlannedFile file : plan.tooYoung()) {
+            rows.add(new NewTransfer(file.path(), TransferStatus.SKIPPED, file.size(), file.source().modified(),
+                    "too young", file.reason().text()));
         }
         for (RejectedEntry entry : plan.rejected()) {
             rows.add(new NewTransfer(entry.path(), TransferStatus.FAILED, -1, null, "rejected", entry.reason()));

@@ -25,8 +25,14 @@ final class PlanPrinter {
         for (PlannedFile file : plan.transfers()) {
             out.printf("transfer %s (%s, %s)%n", file.path(), HistoryFormats.bytes(Math.max(0, file.size())), file.reason().text());
         }
+        for (PlannedFile file : plan.tooYoung()) {
+            out.printf("wait     %s (%s)%n", file.path(), file.reason().text());
+        }
         for (String path : plan.filesToDelete()) {
             out.printf("delete   %s%n", path);
+        }
+        if (plan.deletesRefused() != null) {
+            out.printf("refuse   %s%n", plan.deletesRefused());
         }
         for (RejectedEntry entry : plan.rejected()) {
             out.printf("reject   %s: %s%n", entry.path(), entry.reason());
@@ -34,8 +40,10 @@ final class PlanPrinter {
         for (String problem : plan.listingProblems()) {
             out.printf("problem  %s%n", problem);
         }
-        out.printf("dry run: would transfer %d file(s) (%s), skip %d, delete %d, create %d folder(s); nothing was changed%n",
+        out.printf("dry run: would transfer %d file(s) (%s), skip %d, leave %d too young, delete %d, create %d folder(s);"
+                        + " nothing was changed%n",
                 plan.transfers().size(), HistoryFormats.bytes(plan.bytesToTransfer()), plan.skips().size(),
+                plan.tooYoung().size(),
                 plan.filesToDelete().size(), plan.directoriesToCreate().size());
         out.flush();
     }
@@ -47,7 +55,10 @@ final class PlanPrinter {
                 "size", file.size(), "reason", file.reason().text())).toList());
         document.put("skip", plan.skips().size());
         document.put("createFolders", plan.directoriesToCreate());
+        document.put("tooYoung", plan.tooYoung().stream().map(file -> Map.of("path", file.path(),
+                "reason", file.reason().text())).toList());
         document.put("delete", plan.filesToDelete());
+        document.put("deletesRefused", plan.deletesRefused());
         document.put("rejected", plan.rejected().stream().map(entry -> Map.of("path", entry.path(),
                 "reason", entry.reason())).toList());
         document.put("listingProblems", plan.listingProblems());

@@ -49,6 +49,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the RUN object of the run it made")
     boolean json;
 
+    @Option(names = "--allow-deletes", description = "lift the job's deleteLimit for this run")
+    boolean allowDeletes;
+
     @Option(names = "--node", paramLabel = "NAME", description = "this instance's name (default: env FILESYNC_NODE, else host and pid)")
     String node;
 
@@ -68,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
         try {
             settings = root.options.settings();
             definition = findJob(root.options.loadJobs(), job);
+            if (allowDeletes) {
+                definition = definition.withDeletesAllowed();
+            }
         } catch (RuntimeException e) {
             opening.thenAccept(Database::close);
             throw e;

@@ -18,6 +18,7 @@ import org.quartz.CronExpression;
  * @param bandwidthLimit bytes per second for the whole job, 0 for unlimited
  * @param maxFailures failed files after which the run stops, 0 for no limit
  * @param alerts the job's own alert settings, before the settings file's defaults
+ * @param safeguards the delete limit and minimum age of the files taken
  */
 public record JobDefinition(
         String name,
@@ -37,11 +38,19 @@ public record JobDefinition(
         long bandwidthLimit,
         MisfirePolicy misfire,
         NotifySection alerts,
+        Safeguards safeguards,
         Path sourceFile) {
 
     public JobDefinition {
         include = List.copyOf(include);
         exclude = List.copyOf(exclude);
+    }
+
+    /** This job without its delete limit, for one run that a person allowed to delete more. */
+    public JobDefinition withDeletesAllowed() {
+        return new JobDefinition(name, description, schedule, timezone, direction, remote, localPath, include, exclude,
+                delete, parallel, verify, retries, maxFailures, bandwidthLimit, misfire, alerts,
+                safeguards.withDeletesAllowed(), sourceFile);
     }
 
     public boolean isScheduled() {

@@ -3,6 +3,7 @@ package org.filesync.jobs;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ final class JobFileParser {
 
     static final Set<String> TOP_KEYS = Set.of("name", "description", "schedule", "timezone", "direction",
             "remote", "local", "include", "exclude", "delete", "parallel", "verify", "retries", "maxFailures",
-            "bandwidthLimit", "misfire", "notify");
+            "bandwidthLimit", "misfire", "notify", "deleteLimit", "minAge");
     private static final Set<String> LOCAL_KEYS = Set.of("path");
     private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     static final int MAX_PARALLEL = 64;
@@ -90,11 +91,19 @@ final class JobFileParser {
             notify.get().error("deadline", "only applies to a job with a schedule");
         }
 
+        Safeguards safeguards = new Safeguards(
+                top.string("deleteLimit").flatMap(text -> deleteLimit(top, text)).orElse(DeleteLimit.DEFAULT),
+                top.string("minAge").flatMap(text -> duration(top, "minAge", text)).orElse(Duration.ZERO));
+        if (top.has("deleteLimit") && !delete) {
+            top.error("deleteLimit", "only applies with delete: true");
+        }
+
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new JobDefinition(name, description, schedule, zone, direction, remote, localPath,
-                include, exclude, delete, parallel, verify, retries, maxFailures, bandwidthLimit, misfire, alerts, file));
+                include, exclude, delete, parallel, verify, retries, maxFailures, bandwidthLimit, misfire, alerts,
+                safeguards, file));
     }
 
     List<JobFileError> errors() {
@@ -171,6 +180,24 @@ final class JobFileParser {
             return false;
         }
         return true;
+    }
+
+    private static Optional<DeleteLimit> deleteLimit(YamlMapping top, String text) {
+        try {
+            return Optional.of(DeleteLimit.parse(text));
+        } catch (IllegalArgumentException e) {
+            top.error("deleteLimit", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Duration> duration(YamlMapping mapping, String key, String text) {
+        try {
+            return Optional.of(DurationText.parse(text));
+        } catch (IllegalArgumentException e) {
+            mapping.error(key, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     static Optional<Long> size(YamlMapping mapping, String key, String text) {

@@ -7,14 +7,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.filesync.ftp.FailureMessages;
 import org.filesync.ftp.FtpException;
+import org.filesync.ftp.FtpReplyException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.RemotePaths;
 import org.filesync.ftp.RestartPoint;
+import org.filesync.ftp.TimePrecision;
 import org.filesync.ftp.TransferListener;
 import org.filesync.ftp.TransferResult;
 import org.filesync.jobs.VerifyMode;
@@ -85,9 +88,10 @@ final class DownloadTransfer extends ResumableTransfer {
 
     @Override
     protected Optional<String> commit(PlannedFile file, FtpSession session)
-            throws IOException, FtpException, VerificationException {
+            throws IOException, FtpException, VerificationException, SourceChangedException {
         Path partial = partial(file);
         long have = Files.size(partial);
+        checkSourceUnchanged(file, have, session);
         if (verify != VerifyMode.NONE && file.size() >= 0 && have != file.size()) {
             throw new VerificationException("received " + have + " of " + file.size() + " bytes", have > file.size());
         }
@@ -99,6 +103,40 @@ final class DownloadTransfer extends ResumableTransfer {
         Path target = localRoot.resolve(file.path());
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return verifyNote;
+    }
+
+    /**
+     * More bytes than listed, or a modify time that moved, mean the file was written while it was
+     * read. The time is compared only where the listing gave it exactly (MLSD, or LIST confirmed by
+     * MDTM): a LIST time may be in the server's zone, MDTM's is UTC.
+     */
+    private void checkSourceUnchanged(PlannedFile file, long have, FtpSession session)
+            throws FtpException, SourceChangedException {
+        String remotePath = RemotePaths.join(remoteRoot, file.path());
+        boolean timed = file.source().precision() == TimePrecision.EXACT && file.source().modified() != null
+                && session.features().mdtm();
+        Optional<Instant> modified = timed ? session.modificationTime(remotePath) : Optional.empty();
+        boolean grew = file.size() >= 0 && have > file.size();
+        boolean moved = modified.isPresent()
+                && !file.source().state().matches(TreeEntry.file(file.path(), file.size(), modified.get(), TimePrecision.EXACT));
+        if (grew || moved) {
+            long size = sizeNow(session, remotePath, have);
+            TreeEntry now = modified.map(time -> TreeEntry.file(file.path(), size, time, TimePrecision.EXACT))
+                    .orElse(TreeEntry.file(file.path(), size, file.source().modified(), file.source().precision()));
+            throw new SourceChangedException(new PlannedFile(now, file.reason()));
+        }
+    }
+
+    /** SIZE where the server answers it; else what the stream delivered, which ran to the file's end as it was then. */
+    private static long sizeNow(FtpSession session, String remotePath, long have) throws FtpException {
+        try {
+            return session.size(remotePath).orElse(have);
+        } catch (FtpReplyException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            return have;
+        }
     }
 
     @Override

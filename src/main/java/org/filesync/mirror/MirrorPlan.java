@@ -9,19 +9,24 @@ import java.util.Map;
  * rejected as unsafe, and — only when both listings were complete and deleting is on —
  * target files and folders to delete (deepest first).
  *
+ * @param tooYoung source files left for a later run because they changed less than {@code minAge} ago
+ * @param deletesRefused why nothing is deleted although files vanished from the source: more than the
+ *                       delete limit allows; null when the limit was kept
  * @param listingProblems why nothing may be deleted: folders not listed, unreadable lines, a source that lists nothing
  * @param unlisted folders of either side that could not be listed
  * @param unreadable listing lines of either side that may be files but could not be read
  */
 public record MirrorPlan(List<String> directoriesToCreate, List<PlannedFile> transfers, List<PlannedFile> skips,
-                         List<RejectedEntry> rejected, List<RejectedEntry> ignored, List<String> filesToDelete,
-                         List<String> directoriesToDelete, List<String> listingProblems, List<UnlistedFolder> unlisted,
+                         List<PlannedFile> tooYoung, List<RejectedEntry> rejected, List<RejectedEntry> ignored,
+                         List<String> filesToDelete, List<String> directoriesToDelete, String deletesRefused,
+                         List<String> listingProblems, List<UnlistedFolder> unlisted,
                          List<UnreadableLine> unreadable) {
 
     public MirrorPlan {
         directoriesToCreate = List.copyOf(directoriesToCreate);
         transfers = List.copyOf(transfers);
         skips = List.copyOf(skips);
+        tooYoung = List.copyOf(tooYoung);
         rejected = List.copyOf(rejected);
         ignored = List.copyOf(ignored);
         filesToDelete = List.copyOf(filesToDelete);

@@ -1,5 +1,6 @@
 package org.filesync.mirror;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -8,13 +9,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.filesync.jobs.Safeguards;
 
 /**
  * Decides, file by file, what a run does. A file is transferred when it is new, when its listing
  * differs from the synced-state catalog, or when the target copy is missing or of the wrong size.
- * Nothing is deleted unless both sides were listed completely.
+ * Nothing is deleted unless both sides were listed completely, nor more than the job's delete limit
+ * allows; a file younger than the job's {@code minAge} is left for a later run.
  */
 public final class MirrorPlanner {
+
+    private final Safeguards safeguards;
+    private final Instant now;
+
+    /** @param now the time against which the source files' ages are measured */
+    public MirrorPlanner(Safeguards safeguards, Instant now) {
+        this.safeguards = safeguards;
+        this.now = now;
+    }
 
     public MirrorPlan plan(TreeListing source, TreeListing target, Map<String, SyncState> catalog, boolean delete) {
         Map<String, TreeEntry> targetFiles = target.files().stream()
@@ -23,10 +35,17 @@ public final class MirrorPlanner {
 
         List<PlannedFile> transfers = new ArrayList<>();
         List<PlannedFile> skips = new ArrayList<>();
+        List<PlannedFile> tooYoung = new ArrayList<>();
+        Instant youngAfter = now.minus(safeguards.minAge());
         for (TreeEntry file : source.files()) {
             TransferReason reason = decide(file, targetFiles.get(file.path()), catalog.get(file.path()));
-            (reason.transfers() ? transfers : skips).add(new PlannedFile(file, reason));
+            if (reason.transfers() && isYoung(file, youngAfter)) {
+                tooYoung.add(new PlannedFile(file, TransferReason.TOO_YOUNG));
+            } else {
+                (reason.transfers() ? transfers : skips).add(new PlannedFile(file, reason));
+            }
         }
+        tooYoung.sort(Comparator.comparing(PlannedFile::path));
         transfers.sort(Comparator.comparingLong(PlannedFile::size).reversed().thenComparing(PlannedFile::path));
         skips.sort(Comparator.comparing(PlannedFile::path));
 
@@ -65,8 +84,22 @@ public final class MirrorPlanner {
             deleteFiles = List.of();
             deleteDirectories = List.of();
         }
-        return new MirrorPlan(create, transfers, skips, source.rejected(), source.ignored(), deleteFiles,
-                deleteDirectories, problems, unlisted, unreadable);
+        String deletesRefused = null;
+        long allowed = safeguards.deleteLimit().allowed(target.files().size());
+        if (deleteFiles.size() > allowed) {
+            deletesRefused = "would delete " + deleteFiles.size() + " of the target's " + target.files().size()
+                    + " files, more than deleteLimit " + safeguards.deleteLimit() + " allows (" + allowed
+                    + "): nothing deleted (run --allow-deletes to delete them)";
+            deleteFiles = List.of();
+            deleteDirectories = List.of();
+        }
+        return new MirrorPlan(create, transfers, skips, tooYoung, source.rejected(), source.ignored(), deleteFiles,
+                deleteDirectories, deletesRefused, problems, unlisted, unreadable);
+    }
+
+    /** Without a minAge nothing is young: a server clock ahead of ours must not hold files back. */
+    private boolean isYoung(TreeEntry file, Instant youngAfter) {
+        return !safeguards.minAge().isZero() && file.modified() != null && file.modified().isAfter(youngAfter);
     }
 
     private static TransferReason decide(TreeEntry source, TreeEntry target, SyncState synced) {

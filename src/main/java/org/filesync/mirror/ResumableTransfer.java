@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * and its history message says why.
  * A partial file left by an earlier run is resumed only when it provably holds bytes of the
  * version of the source listed now: its {@link PartialStamp}, else the history's record of it.
+ * A source that changed while it was read ({@link SourceChangedException}) loses its partial file
+ * and gets one more attempt, expecting the source as it is then; a second change fails the file.
  * A stop request ends the attempt at its next progress report, or at once when it cuts the data
  * connection (see {@link SessionPool#abort()}): either way the file ends stopped
  * ({@link TransferStoppedException}), not failed.
@@ -87,7 +89,7 @@ abstract class ResumableTransfer implements FileTransfer {
      * @return a note for the file's history when the checksum could not be compared
      */
     protected abstract Optional<String> commit(PlannedFile file, FtpSession session)
-            throws IOException, FtpException, VerificationException;
+            throws IOException, FtpException, VerificationException, SourceChangedException;
 
     /** Throws away the partial file, if there is one, so that the next attempt starts from zero. */
     protected abstract void discardPartial(PlannedFile file, FtpSession session) throws IOException, FtpException;
@@ -101,8 +103,9 @@ abstract class ResumableTransfer implements FileTransfer {
     protected abstract void removeStamp(PlannedFile file, FtpSession session);
 
     @Override
-    public TransferOutcome attempt(PlannedFile file, WorkerSession worker, TransferAttempts state)
+    public TransferOutcome attempt(PlannedFile planned, WorkerSession worker, TransferAttempts state)
             throws FileTransferFailure, InterruptedException {
+        PlannedFile file = state.changedSource != null ? state.changedSource : planned;
         if (state.count == 0) {
             try {
                 prepare(file);
@@ -189,10 +192,17 @@ abstract class ResumableTransfer implements FileTransfer {
             }
             // Too long, or a checksum that differs: the bytes are wrong, and fetching them again
             // from where they are would not change that. The partial goes; the next run starts afresh.
-            try {
-                discardPartial(file, worker.get());
-            } catch (IOException | FtpException discardFailure) {
-                log.debug("could not discard the partial file of {}: {}", file.path(), discardFailure.getMessage());
+            discardQuietly(file, worker);
+            throw state.failed(false, null, e.getMessage());
+        } catch (SourceChangedException e) {
+            discardQuietly(file, worker);
+            if (state.changedSource == null) {
+                // A file rewritten once is fetched again as it is now; one still being written
+                // changes again, and then waits for a later run.
+                state.changedSource = e.current();
+                state.from = RestartPoint.START;
+                log.info("{}: {}; fetching it again", file.path(), e.getMessage());
+                throw state.failed(true, null, e.getMessage());
             }
             throw state.failed(false, null, e.getMessage());
         } catch (IOException e) {
@@ -208,6 +218,14 @@ abstract class ResumableTransfer implements FileTransfer {
             worker.lost();
             log.warn("{}: unexpected failure", file.path(), e);
             throw state.failed(false, null, "unexpected failure: " + e);
+        }
+    }
+
+    private void discardQuietly(PlannedFile file, WorkerSession worker) throws InterruptedException {
+        try {
+            discardPartial(file, worker.get());
+        } catch (IOException | FtpException discardFailure) {
+            log.debug("could not discard the partial file of {}: {}", file.path(), discardFailure.getMessage());
         }
     }
 

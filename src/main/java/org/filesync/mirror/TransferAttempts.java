@@ -19,6 +19,8 @@ public final class TransferAttempts {
     RestartPoint from;
     boolean leftoverChecked;
     boolean partialMayExist;
+    /** The source as it was after it changed during an attempt; null while it is as planned. */
+    PlannedFile changedSource;
     /** Why the file is sent whole although it may have been resumed, for its history row. */
     String restartNote;
 

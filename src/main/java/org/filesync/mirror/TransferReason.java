@@ -8,7 +8,9 @@ public enum TransferReason {
     TARGET_SIZE("target size differs"),
     UNCHANGED("unchanged"),
     /** Already in the target with the source's size and time, but never synced by filesync: adopted into the catalog. */
-    ALREADY_PRESENT("already in the target");
+    ALREADY_PRESENT("already in the target"),
+    /** Modified more recently than the job's {@code minAge}: it may still be being written. */
+    TOO_YOUNG("younger than minAge: left for a later run");
 
     private final String text;
 
@@ -21,6 +23,6 @@ public enum TransferReason {
     }
 
     public boolean transfers() {
-        return this != UNCHANGED && this != ALREADY_PRESENT;
+        return this != UNCHANGED && this != ALREADY_PRESENT && this != TOO_YOUNG;
     }
 }

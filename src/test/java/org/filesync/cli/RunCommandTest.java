@@ -150,4 +150,44 @@ class RunCommandTest {
         assertThat(run.stderr()).contains("no job named nope");
         assertThat(JsonOutput.mapper().readTree(filesync.run("history", "--json").stdout())).isEmpty();
     }
+
+    @Test
+    void massDeleteIsRefusedWithExitOneUntilAllowDeletesLiftsTheLimitForOneRun() throws Exception {
+        Path served = dir.resolve("served/pub");
+        Files.writeString(served.resolve("c.txt"), "c");
+        Files.writeString(served.resolve("d.txt"), "d");
+        JobFiles.ftpJob(dir.resolve("jobs"), "pubdel", server.port(), "%2Fpub", "delete: true");
+        assertThat(filesync.run("run", "pubdel").exitCode()).isZero();
+        Files.delete(served.resolve("b.bin"));
+        Files.delete(served.resolve("c.txt"));
+        Files.delete(served.resolve("d.txt"));
+
+        FilesyncProcess.Result dry = filesync.run("run", "pubdel", "--dry-run");
+        FilesyncProcess.Result refused = filesync.run("run", "pubdel", "--json");
+
+        assertThat(dry.stdout()).contains("refuse   would delete 3 of the target's 4 files").doesNotContain("delete   b.bin");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        JsonNode refusedJson = JsonOutput.mapper().readTree(refused.stdout());
+        assertThat(refusedJson.get("status").asText()).isEqualTo("COMPLETED_WITH_ERRORS");
+        assertThat(refusedJson.get("error").asText()).contains("would delete 3", "deleteLimit 50%");
+        assertThat(dir.resolve("mirror/pubdel/b.bin")).exists();
+
+        FilesyncProcess.Result allowed = filesync.run("run", "pubdel", "--allow-deletes", "--json");
+
+        assertThat(allowed.exitCode()).as(allowed.stderr()).isZero();
+        assertThat(JsonOutput.mapper().readTree(allowed.stdout()).get("filesDeleted").asInt()).isEqualTo(3);
+        assertThat(dir.resolve("mirror/pubdel/b.bin")).doesNotExist();
+        assertThat(dir.resolve("mirror/pubdel/sub/a.txt")).exists();
+    }
+
+    @Test
+    void dryRunSaysWhichFilesAreTooYoungToTake() throws Exception {
+        JobFiles.ftpJob(dir.resolve("jobs"), "settled", server.port(), "%2Fpub", "minAge: 1h");
+
+        FilesyncProcess.Result dry = filesync.run("run", "settled", "--dry-run");
+
+        assertThat(dry.exitCode()).as(dry.stderr()).isZero();
+        assertThat(dry.stdout()).contains("wait     b.bin (younger than minAge: left for a later run)",
+                "wait     sub/a.txt", "would transfer 0 file(s)", "leave 2 too young").doesNotContain("transfer b.bin");
+    }
 }

@@ -35,6 +35,40 @@ class JobFileErrorsTest {
     }
 
     @Test
+    void deleteLimitMustBeACountOrAShare() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "delete: true",
+                "deleteLimit: half");
+
+        assertThat(error.line()).isEqualTo(6);
+        assertThat(error.message()).contains("deleteLimit", "not a count or a share: 'half'");
+    }
+
+    @Test
+    void deleteLimitShareAboveAHundredPercentIsReported() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "delete: true",
+                "deleteLimit: 150%");
+
+        assertThat(error.line()).isEqualTo(6);
+        assertThat(error.message()).contains("at most 100%");
+    }
+
+    @Test
+    void deleteLimitWithoutDeleteIsReported() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "deleteLimit: 500");
+
+        assertThat(error.line()).isEqualTo(5);
+        assertThat(error.message()).contains("only applies with delete: true");
+    }
+
+    @Test
+    void minAgeMustBeADuration() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "minAge: soon");
+
+        assertThat(error.line()).isEqualTo(5);
+        assertThat(error.message()).contains("minAge", "not a duration: 'soon'");
+    }
+
+    @Test
     void wrongTypeIsReported() {
         JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "parallel: four");
 

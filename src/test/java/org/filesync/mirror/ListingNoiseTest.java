@@ -35,7 +35,7 @@ class ListingNoiseTest {
             Files.writeString(target.resolve("vanished.txt"), "gone from the source");
 
             RunRecord run = harness.run(harness.job("noisy", "u", "p", server.port(), "", "download", target,
-                    "delete: " + delete));
+                    delete ? new String[] {"delete: true", "deleteLimit: 100%"} : new String[] {"delete: false"}));
 
             assertThat(run.status()).as(run.error()).isEqualTo(RunStatus.COMPLETED);
             assertThat(harness.transfers(run.runId())).extracting(TransferRecord::status)

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import org.filesync.ftp.TimePrecision;
+import org.filesync.jobs.DeleteLimit;
+import org.filesync.jobs.Safeguards;
 import org.junit.jupiter.api.Test;
 
 class MirrorPlannerTest {
 
     private static final Instant T = Instant.parse("2026-11-20T10:15:30Z");
-    private final MirrorPlanner planner = new MirrorPlanner();
+    private final MirrorPlanner planner = new MirrorPlanner(Safeguards.DEFAULT, T);
 
     private static TreeListing listing(List<TreeEntry> files, List<String> folders, List<UnlistedFolder> unlisted) {
         return new TreeListing(files, folders.stream().map(TreeEntry::folder).toList(), List.of(), List.of(),
@@ -103,5 +106,63 @@ class MirrorPlannerTest {
         TreeListing target = listing(List.of(), List.of("x"), List.of());
 
         assertThat(planner.plan(source, target, Map.of(), false).directoriesToCreate()).containsExactly("a", "a/b", "a/b/c");
+    }
+
+    @Test
+    void refusesEveryDeleteWhenMoreThanTheShareLimitVanished() {
+        TreeListing source = listing(List.of(file("a", 1, T), file("b", 1, T)), List.of(), List.of());
+        TreeListing target = listing(List.of(file("a", 1, T), file("b", 1, T), file("c", 1, T), file("d", 1, T),
+                file("old/e", 1, T)), List.of("old"), List.of());
+
+        MirrorPlan plan = planner.plan(source, target, Map.of(), true);
+
+        assertThat(plan.filesToDelete()).isEmpty();
+        assertThat(plan.directoriesToDelete()).isEmpty();
+        assertThat(plan.deletesRefused()).contains("would delete 3 of the target's 5 files")
+                .contains("deleteLimit 50%").contains("--allow-deletes");
+    }
+
+    @Test
+    void deletesUpToACountLimitAndRefusesOneMore() {
+        TreeListing target = listing(List.of(file("a", 1, T), file("b", 1, T), file("c", 1, T)), List.of(), List.of());
+        MirrorPlanner twoAtMost = new MirrorPlanner(new Safeguards(DeleteLimit.parse("2"), Duration.ZERO), T);
+
+        MirrorPlan two = twoAtMost.plan(listing(List.of(file("a", 1, T)), List.of(), List.of()), target, Map.of(), true);
+        MirrorPlan three = twoAtMost.plan(listing(List.of(), List.of("x"), List.of()), target, Map.of(), true);
+
+        assertThat(two.filesToDelete()).containsExactly("b", "c");
+        assertThat(two.deletesRefused()).isNull();
+        assertThat(three.filesToDelete()).isEmpty();
+        assertThat(three.deletesRefused()).contains("would delete 3").contains("deleteLimit 2 allows (2)");
+    }
+
+    @Test
+    void allowedDeletesLiftTheLimit() {
+        TreeListing source = listing(List.of(file("a", 1, T)), List.of(), List.of());
+        TreeListing target = listing(List.of(file("a", 1, T), file("b", 1, T), file("c", 1, T)), List.of(), List.of());
+
+        MirrorPlan plan = new MirrorPlanner(Safeguards.DEFAULT.withDeletesAllowed(), T)
+                .plan(source, target, Map.of(), true);
+
+        assertThat(plan.filesToDelete()).containsExactly("b", "c");
+        assertThat(plan.deletesRefused()).isNull();
+    }
+
+    @Test
+    void leavesFilesYoungerThanMinAgeForALaterRun() {
+        Instant now = T.plus(Duration.ofHours(1));
+        TreeListing source = listing(List.of(file("old", 1, now.minus(Duration.ofMinutes(6))),
+                file("fresh", 1, now.minus(Duration.ofMinutes(4))), file("synced", 1, now.minusSeconds(10))),
+                List.of(), List.of());
+        TreeListing target = listing(List.of(file("synced", 1, T)), List.of(), List.of());
+        Map<String, SyncState> catalog = Map.of("synced", new SyncState(1, now.minusSeconds(10)));
+
+        MirrorPlan plan = new MirrorPlanner(new Safeguards(DeleteLimit.DEFAULT, Duration.ofMinutes(5)), now)
+                .plan(source, target, catalog, false);
+
+        assertThat(plan.transfers()).extracting(PlannedFile::path).containsExactly("old");
+        assertThat(plan.tooYoung()).extracting(PlannedFile::path).containsExactly("fresh");
+        assertThat(plan.tooYoung()).extracting(PlannedFile::reason).containsExactly(TransferReason.TOO_YOUNG);
+        assertThat(plan.skips()).extracting(PlannedFile::path).containsExactly("synced");
     }
 }
