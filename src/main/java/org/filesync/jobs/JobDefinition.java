@@ -18,6 +18,7 @@ import org.quartz.CronExpression;
  * @param bandwidthLimit bytes per second for the whole job, 0 for unlimited
  * @param maxFailures failed files after which the run stops, 0 for no limit
  * @param alerts the job's own alert settings, before the settings file's defaults
+ * @param segmenting how big downloads are split into ranges fetched at once
  */
 public record JobDefinition(
         String name,
@@ -37,6 +38,7 @@ public record JobDefinition(
         long bandwidthLimit,
         MisfirePolicy misfire,
         NotifySection alerts,
+        Segmenting segmenting,
         Path sourceFile) {
 
     public JobDefinition {

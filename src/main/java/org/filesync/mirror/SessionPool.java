@@ -4,10 +4,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.filesync.ftp.FtpConnectionException;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.FtpSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The FTP sessions of one run: opened on demand up to the job's {@code parallel}, handed to one
@@ -16,6 +19,8 @@ import org.filesync.ftp.FtpSessionFactory;
  * holds up the worker that uses it and no other.
  */
 public final class SessionPool implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionPool.class);
 
     private final FtpSessionFactory factory;
     private final Deque<FtpSession> idle = new ArrayDeque<>();
@@ -76,6 +81,32 @@ public final class SessionPool implements AutoCloseable {
         }
         session.close();
         throw new FtpConnectionException("the run is stopping: no new FTP session is opened", null, false);
+    }
+
+    /**
+     * A session beyond the ones in use, for a segment of a big download: an idle live one, or a
+     * new one while the pool holds fewer than {@code limit}; empty when there is none to spare
+     * (the limit reached, or the server refusing another connection).
+     */
+    public Optional<FtpSession> borrowSpare(int limit) {
+        FtpSession session;
+        while ((session = nextIdle()) != null) {
+            if (session.isAlive()) {
+                return Optional.of(session);
+            }
+            discard(session);
+        }
+        synchronized (this) {
+            if (aborted || all.size() >= limit) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(borrow());
+        } catch (FtpException e) {
+            log.debug("no session to spare for a segment: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private synchronized FtpSession nextIdle() {
