@@ -333,7 +333,11 @@ final class DataConnections {
      */
     void closedEarly(String command, String argument) {
         Reply reply = finalReplyAfterCut(command + " " + argument);
-        if (reply != null) {
+        if (reply != null && reply.code() < 200) {
+            // pure-ftpd may answer an early close with another 150 (rclone works around it too):
+            // the conversation is out of step, so this control connection is done
+            control.kill();
+        } else if (reply != null) {
             log.debug("{}: {} {} closed early on purpose; the server said {} {}", control.endpoint(), command,
                     argument, reply.code(), reply.text());
         }

@@ -54,6 +54,9 @@ final class SegmentedDownload {
         // before a byte goes past a hole: without the journal, a partial's length would pass for its content
         journal.save(segments);
         List<Segment> open = segments.stream().filter(segment -> !segment.isComplete()).toList();
+        if (open.isEmpty()) { // every range arrived before a crash: only the commit was missing
+            return new TransferResult(0, RestartPoint.atOffset(size), false, 226, "all segments were complete");
+        }
         List<FtpSession> spares = new ArrayList<>();
         for (int i = 1; i < open.size(); i++) {
             pool.borrowSpare(sessionLimit).ifPresent(spares::add);
