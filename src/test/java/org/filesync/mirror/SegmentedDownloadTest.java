@@ -133,6 +133,26 @@ class SegmentedDownloadTest {
     }
 
     @Test
+    void cutMidSegmentFromVsftpdResumesThatRangeWhereItStopped() throws Exception {
+        byte[] content = content(7);
+        try (VsftpdServer server = VsftpdServer.start(dir.resolve("server"));
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            Files.createDirectories(server.localRoot().resolve("pub"));
+            Files.write(server.localRoot().resolve("pub/big.bin"), content);
+            proxy.failNextDataConnection(FaultProxy.Fault.cut(FaultProxy.Direction.TO_CLIENT, 1_500_000));
+
+            RunRecord run = harness.run(harness.job("cut", server, proxy.port(), "download", "pub",
+                    dir.resolve("target"), FOUR_SEGMENTS));
+
+            assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
+            assertThat(Files.readAllBytes(dir.resolve("target/big.bin"))).isEqualTo(content);
+            List<Long> boundaries = List.of(SIZE / 4L, SIZE / 2L, 3L * SIZE / 4);
+            assertThat(restOffsets(proxy)).anyMatch(offset -> !boundaries.contains(offset));
+        }
+    }
+
+    @Test
     void rangesRecordedByAnEarlierRunResumeWhereEachStopped() throws Exception {
         byte[] content = content(6);
         Path served = Files.createDirectories(dir.resolve("server"));
