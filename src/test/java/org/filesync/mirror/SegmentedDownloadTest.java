@@ -11,6 +11,8 @@ import org.filesync.history.RunStatus;
 import org.filesync.history.TransferRecord;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.testing.ApacheFtpServer;
+import org.filesync.testing.BlockModeFtpServer;
+import org.filesync.testing.DataTransfer;
 import org.filesync.testing.FaultProxy;
 import org.filesync.testing.MirrorHarness;
 import org.filesync.testing.VsftpdServer;
@@ -129,6 +131,25 @@ class SegmentedDownloadTest {
             List<Long> boundaries = List.of(SIZE / 4L, SIZE / 2L, 3L * SIZE / 4);
             assertThat(restOffsets(proxy)).as("a REST inside a range, where the cut one stopped")
                     .anyMatch(offset -> !boundaries.contains(offset));
+        }
+    }
+
+    @Test
+    void blockModeJobFetchesABigFileInOneStream() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("server/pub"));
+        byte[] content = content(8);
+        Files.write(served.resolve("big.bin"), content);
+        try (BlockModeFtpServer server = BlockModeFtpServer.serving(served.getParent()).start();
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            RunRecord run = harness.run(harness.job("block", server.username(), server.password(), server.port(),
+                    "/pub", "download", dir.resolve("target"), "  transferMode: block", FOUR_SEGMENTS[0],
+                    FOUR_SEGMENTS[1], FOUR_SEGMENTS[2]));
+
+            assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
+            assertThat(Files.readAllBytes(dir.resolve("target/big.bin"))).isEqualTo(content);
+            assertThat(server.transfers()).filteredOn(transfer -> transfer.command().equals("RETR")).hasSize(1)
+                    .allMatch(DataTransfer::blockMode);
+            assertThat(server.verbs()).doesNotContain("REST");
         }
     }
 
