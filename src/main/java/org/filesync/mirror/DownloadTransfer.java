@@ -113,6 +113,9 @@ final class DownloadTransfer extends ResumableTransfer {
 
     /** The ranges a segmented download recorded in the file's stamp; empty when the stamp is unreadable. */
     private Optional<List<Segment>> journal(PlannedFile file) throws IOException {
+        if (file.size() < Segmenting.MIN_SIZE_FLOOR) {
+            return Optional.of(List.of()); // never split: no stamp to read for each small file
+        }
         Optional<String> stamp = readStamp(file, null);
         if (stamp.isEmpty()) {
             return Optional.of(List.of());
