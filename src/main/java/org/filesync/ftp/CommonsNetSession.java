@@ -98,6 +98,12 @@ final class CommonsNetSession implements FtpSession {
     }
 
     @Override
+    public TransferResult retrieveRange(String remotePath, Path localFile, long offset, long length,
+                                        TransferListener listener) throws FtpException, LocalFileException {
+        return transfers.retrieveRange(remotePath, localFile, offset, length, listener);
+    }
+
+    @Override
     public TransferResult store(Path localFile, String remotePath, RestartPoint from, TransferListener listener)
             throws FtpException, LocalFileException {
         return transfers.store(localFile, remotePath, from, listener);

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Proxy;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +49,7 @@ final class DataConnections {
         this.tls = tls;
     }
 
-    /** An open data connection, and whether the server accepted the REST before its command. */
+    /** An open data connection, and whether the server accepted the REST before its command; no socket when it refused it and nothing was to be sent instead. */
     record Opened(Socket socket, String command, boolean restarted) {
     }
 
@@ -71,6 +72,15 @@ final class DataConnections {
     Opened open(String command, String argument, String restartArgument, String commandIfRefused) throws FtpException {
         return passive ? openPassive(command, argument, restartArgument, commandIfRefused)
                 : openActive(command, argument, restartArgument, commandIfRefused);
+    }
+
+    /**
+     * Like {@link #open(String, String, String, String)}, but only where the server takes the REST:
+     * empty, with no transfer command sent, when it refuses it.
+     */
+    Optional<Socket> openRestarted(String command, String argument, String restartArgument) throws FtpException {
+        Opened opened = open(command, argument, restartArgument, null);
+        return Optional.ofNullable(opened.socket());
     }
 
     private Opened openPassive(String command, String argument, String restartArgument, String commandIfRefused)
@@ -99,6 +109,10 @@ final class DataConnections {
             throw e;
         }
         String sent = restartArgument != null && !restarted ? commandIfRefused : command;
+        if (sent == null) {
+            closeQuietly(socket);
+            return new Opened(null, null, false);
+        }
         return new Opened(afterPreliminary(socket, sent, argument, endpoint(target)), sent, restarted);
     }
 
@@ -151,6 +165,9 @@ final class DataConnections {
             announce(listener.getLocalPort());
             boolean restarted = restart(restartArgument);
             String sent = restartArgument != null && !restarted ? commandIfRefused : command;
+            if (sent == null) {
+                return new Opened(null, null, false);
+            }
             Socket socket = null;
             Reply reply = control.send(sent, argument);
             if (!reply.isPreliminary()) {
@@ -303,6 +320,24 @@ final class DataConnections {
         Reply reply = finalReplyAfterCut(command + " " + argument);
         if (reply != null) {
             log.debug("{}: {} {} abandoned for a local failure; the server said {} {}", control.endpoint(), command,
+                    argument, reply.code(), reply.text());
+        }
+    }
+
+    /**
+     * After this side closed the data connection of {@code command} on purpose, having all it
+     * wanted: the server's final reply is read, whatever it is (226 when it had sent everything
+     * already; 426, 450 or 451 from servers that count the close as an aborted transfer), so the
+     * session stays in step. Without one in time the control connection is closed.
+     */
+    void closedEarly(String command, String argument) {
+        Reply reply = finalReplyAfterCut(command + " " + argument);
+        if (reply != null && reply.code() < 200) {
+            // pure-ftpd may answer an early close with another 150 (rclone works around it too):
+            // the conversation is out of step, so this control connection is done
+            control.kill();
+        } else if (reply != null) {
+            log.debug("{}: {} {} closed early on purpose; the server said {} {}", control.endpoint(), command,
                     argument, reply.code(), reply.text());
         }
     }

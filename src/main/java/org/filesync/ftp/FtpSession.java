@@ -49,6 +49,21 @@ public interface FtpSession extends AutoCloseable {
                             TransferListener listener) throws FtpException, LocalFileException;
 
     /**
+     * One byte range of a file, for a segmented download: REST {@code offset} + RETR, the bytes
+     * written at their own offsets of {@code localFile} (created when missing, never cut), and
+     * the data connection closed once {@code length} bytes arrived, whatever the server answers
+     * to that early close. Stream mode only.
+     *
+     * @return with {@link TransferResult#restartRefused()} and nothing moved when the server
+     *         refused REST
+     * @throws FtpConnectionException transient, when the data ended before the range did; what
+     *         arrived stays written
+     * @throws LocalFileException {@code localFile} could not be written
+     */
+    TransferResult retrieveRange(String remotePath, Path localFile, long offset, long length, TransferListener listener)
+            throws FtpException, LocalFileException;
+
+    /**
      * STOR {@code localFile} to {@code remotePath}, from {@code from.offset()} of the local file
      * when resuming (REST+STOR, or APPE where REST is refused for STOR; block mode: REST marker).
      * A 226 does not prove the upload whole (pyftpdlib says 226 after a reset data connection):

@@ -1,11 +1,14 @@
 package org.filesync.ftp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +85,64 @@ final class RetrieveAndStore {
             // Only the local file's channel gets here; its close() is declared with the wider type.
             throw e instanceof LocalFileException local ? local : new LocalFileException(localFile, e);
         }
+    }
+
+    /**
+     * REST {@code offset} + RETR in stream mode, writing the bytes at their own offsets of
+     * {@code localFile} (nothing else in it is touched), until {@code length} bytes arrived; then
+     * the data connection is closed, as lftp and rclone end a range, and the server's reply to that
+     * early close is read whatever it says.
+     *
+     * @return the result; {@link TransferResult#restartRefused()} with nothing moved when the server
+     *         refused the REST (no RETR was sent)
+     */
+    TransferResult retrieveRange(String remotePath, Path localFile, long offset, long length, TransferListener listener)
+            throws FtpException, LocalFileException {
+        try (FileChannel target = LocalFileChannel.of(localFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            Optional<Socket> opened = connections.openRestarted("RETR", remotePath,
+                    offset > 0 ? Long.toString(offset) : null);
+            if (opened.isEmpty()) {
+                return new TransferResult(0, RestartPoint.atOffset(offset), true, 0, "REST refused");
+            }
+            TransferProgress progress = progress(offset, listener);
+            long received;
+            try (Socket data = opened.get()) {
+                received = receiveRange(data, target, offset, length, progress);
+            } catch (LocalFileException e) {
+                connections.abandoned("RETR", remotePath);
+                progress.finish();
+                throw e;
+            } catch (IOException e) {
+                progress.finish();
+                throw connections.broken(e, "RETR", remotePath, control.endpoint());
+            }
+            progress.finish();
+            if (received < length) {
+                throw shortTransfer(remotePath, offset + received, offset + length);
+            }
+            connections.closedEarly("RETR", remotePath);
+            return new TransferResult(received, RestartPoint.atOffset(offset), false, 226, "range complete");
+        } catch (IOException e) {
+            // Only the local file's channel gets here; its close() is declared with the wider type.
+            throw e instanceof LocalFileException local ? local : new LocalFileException(localFile, e);
+        }
+    }
+
+    private static long receiveRange(Socket data, FileChannel target, long offset, long length,
+                                     TransferProgress progress) throws IOException {
+        InputStream in = data.getInputStream();
+        byte[] buffer = new byte[StreamModeTransfer.CHUNK];
+        long received = 0;
+        int n;
+        while (received < length && (n = in.read(buffer, 0, (int) Math.min(buffer.length, length - received))) >= 0) {
+            ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+            while (chunk.hasRemaining()) {
+                target.write(chunk, offset + received + chunk.position());
+            }
+            received += n;
+            progress.moved(n);
+        }
+        return received;
     }
 
     /** @throws LocalFileException the local file could not be read; the transfer was abandoned */

@@ -19,6 +19,7 @@ import org.quartz.CronExpression;
  * @param maxFailures failed files after which the run stops, 0 for no limit
  * @param alerts the job's own alert settings, before the settings file's defaults
  * @param safeguards the delete limit and minimum age of the files taken
+ * @param segmenting how big downloads are split into ranges fetched at once
  */
 public record JobDefinition(
         String name,
@@ -39,6 +40,7 @@ public record JobDefinition(
         MisfirePolicy misfire,
         NotifySection alerts,
         Safeguards safeguards,
+        Segmenting segmenting,
         Path sourceFile) {
 
     public JobDefinition {
@@ -50,7 +52,7 @@ public record JobDefinition(
     public JobDefinition withDeletesAllowed() {
         return new JobDefinition(name, description, schedule, timezone, direction, remote, localPath, include, exclude,
                 delete, parallel, verify, retries, maxFailures, bandwidthLimit, misfire, alerts,
-                safeguards.withDeletesAllowed(), sourceFile);
+                safeguards.withDeletesAllowed(), segmenting, sourceFile);
     }
 
     public boolean isScheduled() {

@@ -19,7 +19,7 @@ final class JobFileParser {
 
     static final Set<String> TOP_KEYS = Set.of("name", "description", "schedule", "timezone", "direction",
             "remote", "local", "include", "exclude", "delete", "parallel", "verify", "retries", "maxFailures",
-            "bandwidthLimit", "misfire", "notify", "deleteLimit", "minAge");
+            "bandwidthLimit", "misfire", "notify", "deleteLimit", "minAge", "segments", "segmentMinSize");
     private static final Set<String> LOCAL_KEYS = Set.of("path");
     private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     static final int MAX_PARALLEL = 64;
@@ -79,6 +79,7 @@ final class JobFileParser {
         int retries = top.integer("retries").filter(n -> atLeast(top, "retries", n, 0)).orElse(3);
         int maxFailures = top.integer("maxFailures").filter(n -> atLeast(top, "maxFailures", n, 0)).orElse(10);
         long bandwidthLimit = top.string("bandwidthLimit").flatMap(text -> size(top, "bandwidthLimit", text)).orElse(0L);
+        Segmenting segmenting = segmenting(top, parallel);
         MisfirePolicy misfire = top.string("misfire").flatMap(text -> choice(top, "misfire", text, MisfirePolicy.class))
                 .orElse(MisfirePolicy.RUN);
         if (top.has("misfire") && schedule == null && !top.has("schedule")) {
@@ -103,7 +104,7 @@ final class JobFileParser {
         }
         return Optional.of(new JobDefinition(name, description, schedule, zone, direction, remote, localPath,
                 include, exclude, delete, parallel, verify, retries, maxFailures, bandwidthLimit, misfire, alerts,
-                safeguards, file));
+                safeguards, segmenting, file));
     }
 
     List<JobFileError> errors() {
@@ -198,6 +199,16 @@ final class JobFileParser {
             mapping.error(key, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static Segmenting segmenting(YamlMapping top, int parallel) {
+        // each segment needs a session of its own, and the job never holds more than parallel
+        int segments = top.integer("segments").filter(n -> atLeast(top, "segments", n, 1))
+                .filter(n -> atMost(top, "segments", n, parallel)).orElse(1);
+        long minSize = top.string("segmentMinSize").flatMap(text -> size(top, "segmentMinSize", text))
+                .filter(n -> atLeast(top, "segmentMinSize", n, Segmenting.MIN_SIZE_FLOOR))
+                .orElse(Segmenting.DEFAULT_MIN_SIZE);
+        return new Segmenting(segments, minSize);
     }
 
     static Optional<Long> size(YamlMapping mapping, String key, String text) {

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.NamedThreadFactory;
+import org.filesync.ftp.TransferMode;
 import org.filesync.jobs.JobDefinition;
+import org.filesync.jobs.Segmenting;
 import org.filesync.jobs.VerifyMode;
 
 /** Remote → local: the source is listed over FTP, the target is the local folder. */
@@ -99,7 +101,10 @@ final class DownloadMirror implements MirrorDirection {
     @Override
     public FileTransfer fileTransfer(TransferRecorder recorder, VerifyMode verify,
                                      Function<String, Optional<ResumeHint>> hints, StopRequest stop) {
+        // MODE B cannot start a RETR at a byte offset the server never marked: one stream
+        Segmenting segmenting = job.remote().server().transferMode() == TransferMode.BLOCK
+                ? Segmenting.NONE : job.segmenting();
         return new DownloadTransfer(localRoot, job.remote().path(), recorder, verify, hints, Set.copyOf(partials),
-                stop);
+                stop, segmenting, new SegmentedDownload(sessions, job.parallel()));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,6 +21,7 @@ import org.filesync.ftp.RestartPoint;
 import org.filesync.ftp.TimePrecision;
 import org.filesync.ftp.TransferListener;
 import org.filesync.ftp.TransferResult;
+import org.filesync.jobs.Segmenting;
 import org.filesync.jobs.VerifyMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +34,17 @@ final class DownloadTransfer extends ResumableTransfer {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadTransfer.class);
 
+    private final Segmenting segmenting;
+    private final SegmentedDownload segmented;
     private volatile FileStore fileStore;
 
+    /** @param segmenting {@link Segmenting#NONE} where ranges cannot be fetched (block mode) */
     DownloadTransfer(Path localRoot, String remoteRoot, TransferRecorder recorder, VerifyMode verify,
-                 Function<String, Optional<ResumeHint>> hints, Set<String> leftOver, StopRequest stop) {
+                 Function<String, Optional<ResumeHint>> hints, Set<String> leftOver, StopRequest stop,
+                 Segmenting segmenting, SegmentedDownload segmented) {
         super(localRoot, remoteRoot, recorder, verify, hints, leftOver, stop);
+        this.segmenting = segmenting;
+        this.segmented = segmented;
     }
 
     @Override
@@ -71,6 +79,14 @@ final class DownloadTransfer extends ResumableTransfer {
     @Override
     protected RestartPoint nextRestartPoint(PlannedFile file, RestartPoint confirmed, FtpSession session)
             throws IOException {
+        Optional<List<Segment>> segments = journal(file);
+        if (segments.isEmpty()) {
+            return RestartPoint.START; // a journal cut short: which ranges arrived is unknown
+        }
+        if (!segments.get().isEmpty()) {
+            // a segmented partial has holes: only its contiguous prefix is known to be there
+            return RestartPoint.atOffset(SegmentJournal.contiguousEnd(segments.get()));
+        }
         Path partial = partial(file);
         long have = Files.exists(partial) ? Files.size(partial) : 0;
         if (confirmed.marker() != null && confirmed.offset() <= have) {
@@ -82,8 +98,32 @@ final class DownloadTransfer extends ResumableTransfer {
     @Override
     protected TransferResult move(PlannedFile file, FtpSession session, RestartPoint from, TransferListener listener)
             throws IOException, FtpException {
+        String remotePath = RemotePaths.join(remoteRoot, file.path());
+        List<Segment> recorded = journal(file).orElse(List.of());
+        if (segmenting.splits(file.size())) {
+            List<Segment> segments = recorded.isEmpty()
+                    ? SegmentJournal.split(from.offset(), file.size(), segmenting.segments()) : recorded;
+            return segmented.fetch(session, remotePath, partial(file), file.size(), segments,
+                    ranges -> writeStamp(file, SegmentJournal.text(PartialStamp.of(file), ranges), session), listener);
+        }
+        if (!recorded.isEmpty()) {
+            // segments no more (the job changed): one stream from the prefix, which a cut resumes from its length
+            writeStamp(file, PartialStamp.of(file).text(), session);
+        }
         // the listed size lets the transport tell a cut transfer that the server still answers 226
-        return session.retrieve(RemotePaths.join(remoteRoot, file.path()), partial(file), from, file.size(), listener);
+        return session.retrieve(remotePath, partial(file), from, file.size(), listener);
+    }
+
+    /** The ranges a segmented download recorded in the file's stamp; empty when the stamp is unreadable. */
+    private Optional<List<Segment>> journal(PlannedFile file) throws IOException {
+        if (file.size() < Segmenting.MIN_SIZE_FLOOR) {
+            return Optional.of(List.of()); // never split: no stamp to read for each small file
+        }
+        Optional<String> stamp = readStamp(file, null);
+        if (stamp.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        return SegmentJournal.parse(stamp.get());
     }
 
     @Override

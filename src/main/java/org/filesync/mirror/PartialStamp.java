@@ -30,7 +30,8 @@ record PartialStamp(SyncState source) {
 
     /** Empty when {@code text} is not a stamp this version of filesync wrote. */
     static Optional<PartialStamp> parse(String text) {
-        String[] words = text.strip().split(" ");
+        // the first line: a segmented download's progress follows it (SegmentJournal)
+        String[] words = text.lines().findFirst().orElse("").strip().split(" ");
         if (words.length != 5 || !text.startsWith(HEADER + " ") || !words[3].startsWith("size=")
                 || !words[4].startsWith("modified=")) {
             return Optional.empty();

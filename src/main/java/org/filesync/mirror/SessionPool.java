@@ -5,11 +5,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.filesync.ftp.FtpConnectionException;
 import org.filesync.ftp.FtpException;
 import org.filesync.ftp.FtpSession;
 import org.filesync.ftp.FtpSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The FTP sessions of one run: opened on demand up to the job's {@code parallel}, handed to one
@@ -21,6 +24,8 @@ public final class SessionPool implements AutoCloseable {
 
     /** How long a server's connection limit holds before one more session is tried. */
     static final Duration LIMIT_PROBE_INTERVAL = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(SessionPool.class);
 
     private final FtpSessionFactory factory;
     private final Deque<FtpSession> idle = new ArrayDeque<>();
@@ -118,6 +123,32 @@ public final class SessionPool implements AutoCloseable {
     /** The fewest sessions the server allowed this run, when it refused one: for the run's history. */
     public synchronized OptionalInt connectionLimit() {
         return limit.lowest();
+    }
+
+    /**
+     * A session beyond the ones in use, for a segment of a big download: an idle live one, or a
+     * new one while the pool holds fewer than {@code limit}; empty when there is none to spare
+     * (the limit reached, or the server refusing another connection).
+     */
+    public Optional<FtpSession> borrowSpare(int limit) {
+        FtpSession session;
+        while ((session = nextIdle()) != null) {
+            if (session.isAlive()) {
+                return Optional.of(session);
+            }
+            discard(session);
+        }
+        synchronized (this) {
+            if (aborted || all.size() >= limit) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(borrow());
+        } catch (FtpException e) {
+            log.debug("no session to spare for a segment: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private synchronized FtpSession nextIdle() {

@@ -3,11 +3,14 @@ package org.filesync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.FaultProxy;
 import org.filesync.testing.FilesyncProcess;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * kill -9 in the middle of a large file, then run again: the file completes, only about the
  * remainder crosses the wire, and the history shows the interrupted run and the one that resumed it.
+ * A segmented download resumes each of its ranges where it stopped.
  */
 class CrashResumeTest {
 
@@ -73,5 +77,70 @@ class CrashResumeTest {
             assertThat(transfer.get("resumedFrom").asLong()).isGreaterThanOrEqualTo(hadArrived - (4 << 20)).isPositive();
             assertThat(transfer.get("resumedFrom").asLong() + transfer.get("bytesTransferred").asLong()).isEqualTo(SIZE);
         }
+    }
+
+    @Test
+    void resumesEverySegmentWhereItStoppedAfterKillNine() throws Exception {
+        Path served = Files.createDirectories(dir.resolve("served"));
+        byte[] content = new byte[SIZE];
+        new Random(4).nextBytes(content);
+        Files.write(served.resolve("large.bin"), content);
+        Path stamp = dir.resolve("mirror/big/.large.bin.filesync-stamp");
+        String[] segmented = {"parallel: 4", "segments: 4", "segmentMinSize: 4MB"};
+
+        try (ApacheFtpServer server = ApacheFtpServer.start(served);
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port())) {
+            FilesyncProcess filesync = new FilesyncProcess(dir, Map.of("FTP_PASSWORD", ApacheFtpServer.PASSWORD,
+                    "FILESYNC_DB_URL", "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE"));
+            JobFiles.ftpJob(dir.resolve("jobs"), "big", server.port(), "",
+                    Stream.concat(Stream.of(segmented), Stream.of("bandwidthLimit: 3MB")).toArray(String[]::new));
+
+            Process first = filesync.start(List.of("run", "big"));
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (arrived(ranges(stamp)) < 8 << 20) {
+                assertThat(first.isAlive()).as("the first run ended before it could be killed").isTrue();
+                assertThat(System.nanoTime()).as("the segments never got far").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            first.destroyForcibly().waitFor();
+            List<long[]> recorded = ranges(stamp);
+            assertThat(recorded).hasSize(4);
+            assertThat(dir.resolve("mirror/big/large.bin")).doesNotExist();
+
+            JobFiles.ftpJob(dir.resolve("jobs"), "big", proxy.port(), "", segmented);
+            FilesyncProcess.Result second = filesync.run("run", "big", "--json");
+
+            assertThat(second.exitCode()).as(second.all()).isZero();
+            assertThat(Files.readAllBytes(dir.resolve("mirror/big/large.bin"))).isEqualTo(content);
+            assertThat(stamp).doesNotExist();
+            List<Long> rests = proxy.commands().stream().filter(command -> command.startsWith("REST "))
+                    .map(command -> Long.parseLong(command.substring(5))).toList();
+            assertThat(rests).as("each unfinished range resumed where the journal says it stopped")
+                    .containsExactlyInAnyOrderElementsOf(recorded.stream().filter(range -> range[2] > 0 && range[2] < range[1])
+                            .map(range -> range[2]).toList());
+            // counted from what filesync took: the proxy also relays what the server sent past a
+            // range's end before the early close reached it (a receive buffer's worth per range)
+            JsonNode transfer = JsonOutput.mapper().readTree(filesync.run("show",
+                    JsonOutput.mapper().readTree(second.stdout()).get("runId").asText(), "--json").stdout())
+                    .get("transfers").get(0);
+            assertThat(transfer.get("bytesTransferred").asLong()).isEqualTo(SIZE - arrived(recorded));
+        }
+    }
+
+    /** The ranges {start, end, position} a segmented download's stamp records; none while there is no stamp. */
+    private static List<long[]> ranges(Path stamp) throws IOException {
+        try {
+            return Files.readAllLines(stamp).stream().filter(line -> line.startsWith("segment "))
+                    .map(line -> line.split(" "))
+                    .filter(words -> words.length == 4)
+                    .map(words -> new long[] {Long.parseLong(words[1]), Long.parseLong(words[2]), Long.parseLong(words[3])})
+                    .toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+    }
+
+    private static long arrived(List<long[]> ranges) {
+        return ranges.stream().mapToLong(range -> range[2] - range[0]).sum();
     }
 }

@@ -154,6 +154,21 @@ class JobFileErrorsTest {
     }
 
     @Test
+    void moreSegmentsThanParallelSessionsAreReported() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "parallel: 2",
+                "segments: 4");
+
+        assertThat(error.message()).isEqualTo("segments: must be at most 2, not 4");
+    }
+
+    @Test
+    void segmentMinSizeBelowOneMegabyteIsReported() {
+        JobFileError error = onlyError("remote:", "  url: ftp://h/", "local:", "  path: x", "segmentMinSize: 64KB");
+
+        assertThat(error.message()).startsWith("segmentMinSize: must be at least 1048576");
+    }
+
+    @Test
     void missingRequiredSectionIsReported() {
         JobFileError error = onlyError("remote:", "  url: ftp://h/");
 
