@@ -88,8 +88,21 @@ public final class SessionPool implements AutoCloseable {
             }
             discard(session);
         }
+        return open(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A new session, unless the pool already holds {@code most} (those still logging in counted):
+     * then null. Counting and reserving under one lock keeps two callers from both taking the last place.
+     */
+    private FtpSession open(int most) throws FtpException {
+        FtpSession session;
         synchronized (this) {
-            if (!limit.mayOpen(all.size() + opening)) {
+            int held = all.size() + opening;
+            if (held >= most) {
+                return null;
+            }
+            if (!limit.mayOpen(held)) {
                 throw new FtpConnectionException("server limited connections to " + limit.current()
                         + ": waiting for a session to come free", null, false);
             }
@@ -139,12 +152,12 @@ public final class SessionPool implements AutoCloseable {
             discard(session);
         }
         synchronized (this) {
-            if (aborted || all.size() >= limit) {
+            if (aborted) {
                 return Optional.empty();
             }
         }
         try {
-            return Optional.of(borrow());
+            return Optional.ofNullable(open(limit));
         } catch (FtpException e) {
             log.debug("no session to spare for a segment: {}", e.getMessage());
             return Optional.empty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -79,5 +80,24 @@ class SessionPoolTest {
 
             assertThat(pool.<FtpSession>execute(session -> session)).isNotSameAs(failed.get());
         }
+    }
+
+    @Test
+    void aSpareSessionStillLoggingInTakesItsPlaceSoThatNoSecondOneIsOpenedBeyondTheLimit() throws Exception {
+        server.neverAnswer("USER");
+        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()))) {
+            borrowers.submit(() -> pool.borrowSpare(1));
+            await().atMost(Duration.ofSeconds(5)).until(() -> logins() == 1);
+
+            Optional<FtpSession> second = borrowers.submit(() -> pool.borrowSpare(1)).get(3, TimeUnit.SECONDS);
+
+            assertThat(second).isEmpty();
+            assertThat(logins()).isEqualTo(1);
+            pool.abort();
+        }
+    }
+
+    private long logins() {
+        return server.commands().stream().filter(command -> command.startsWith("USER ")).count();
     }
 }
