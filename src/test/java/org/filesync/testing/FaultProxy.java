@@ -47,6 +47,7 @@ public final class FaultProxy implements AutoCloseable {
         private final AtomicLong toServer = new AtomicLong();
         private final AtomicLong toClient = new AtomicLong();
         private volatile boolean faulted;
+        private final List<String> commands = new CopyOnWriteArrayList<>();
         private final Socket client;
         private final Socket server;
 
@@ -65,6 +66,11 @@ public final class FaultProxy implements AutoCloseable {
 
         public boolean faulted() {
             return faulted;
+        }
+
+        /** The command lines the client sent on this control connection, oldest first. */
+        public List<String> commands() {
+            return List.copyOf(commands);
         }
 
         private AtomicLong counter(Direction direction) {
@@ -168,6 +174,11 @@ public final class FaultProxy implements AutoCloseable {
         return dataConnections.get(dataConnections.size() - 1);
     }
 
+    /** Every control connection relayed so far, oldest first. */
+    public List<Relay> controlConnections() {
+        return List.copyOf(controlConnections);
+    }
+
     /** Every command line clients sent on a control connection, oldest first, as sent. */
     public List<String> commands() {
         return List.copyOf(commands);
@@ -237,6 +248,7 @@ public final class FaultProxy implements AutoCloseable {
                         line.reset();
                         if (direction == Direction.TO_SERVER) {
                             commands.add(text.strip());
+                            relay.commands.add(text.strip());
                             String canned = cannedOnce.remove(text.strip());
                             if (canned == null) {
                                 canned = cannedReplies.get(text.strip());
