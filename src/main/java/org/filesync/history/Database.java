@@ -29,12 +29,14 @@ public final class Database implements AutoCloseable {
     static final int LATEST_MIGRATION = 11;
     private static final long CONNECT_TIMEOUT_MILLIS = 10_000;
     /**
-     * Several processes opening one H2 file at once take turns at its lock file, a second or two
-     * each on a busy machine, before the first of them serves the file to the others.
+     * Several processes opening one H2 file at once take turns at its lock file: each opening
+     * rewrites it, even as a client of the process that serves the file, and H2 then holds every
+     * other opener back for about two seconds. A dozen processes starting together fit in a minute.
      */
-    private static final long HANDOVER_TIMEOUT_MILLIS = 30_000;
+    private static final long HANDOVER_TIMEOUT_MILLIS = 60_000;
     private static final long HANDOVER_PAUSE_MILLIS = 100;
     private static final long SERVE_OPEN_TIMEOUT_MILLIS = 120_000;
+    private static final long SERVE_RETRY_PAUSE_MILLIS = 5_000;
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseSettings settings;
@@ -79,8 +81,23 @@ public final class Database implements AutoCloseable {
                 return database;
             }
             database.close();
-            sleep(HANDOVER_PAUSE_MILLIS);
+            awaitHandover(kept, deadline);
         }
+    }
+
+    /**
+     * Waits until the process serving the H2 file has let it go (its lock file is gone), or at most
+     * {@link #SERVE_RETRY_PAUSE_MILLIS}, which also covers a lock file left by a killed process.
+     * Opening the file rewrites its lock file even when another process serves it, and H2 refuses
+     * every opener for two seconds after a rewrite ("Lock file recently modified"): trying again
+     * every moment kept the commands beside {@code serve} from opening the file at all.
+     */
+    private static void awaitHandover(DatabaseSettings settings, long deadline) {
+        Optional<Path> lockFile = H2FileUrl.lockFile(settings.url());
+        long retryAt = Math.min(deadline, System.nanoTime() + SERVE_RETRY_PAUSE_MILLIS * 1_000_000);
+        do {
+            sleep(HANDOVER_PAUSE_MILLIS);
+        } while (System.nanoTime() < retryAt && lockFile.map(Files::exists).orElse(false));
     }
 
     /** Whether this process serves its H2 file, rather than reaching it through another process. */

@@ -76,6 +76,18 @@ final class H2FileUrl {
      * itself: H2 on its {@code retry:} file system fails when two processes create it at once.
      */
     static Optional<Path> folder(String url) {
+        return file(url).map(Path::getParent);
+    }
+
+    /**
+     * The lock file H2 keeps beside an embedded file database while a process has it open (and, in
+     * AUTO_SERVER mode, serves it), when the database is on the local disk.
+     */
+    static Optional<Path> lockFile(String url) {
+        return file(url).map(file -> file.resolveSibling(file.getFileName() + ".lock.db"));
+    }
+
+    private static Optional<Path> file(String url) {
         if (!isEmbeddedFile(url)) {
             return Optional.empty();
         }
@@ -89,7 +101,7 @@ final class H2FileUrl {
         if (path.startsWith("~")) {
             path = System.getProperty("user.home") + path.substring(1);
         }
-        return Optional.ofNullable(Path.of(path).toAbsolutePath().normalize().getParent());
+        return Optional.of(Path.of(path).toAbsolutePath().normalize());
     }
 
     private static String onRetryFileSystem(String url) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every H2 file URL is shared and durable unless it says otherwise; other URLs are left alone. */
 class H2FileUrlTest {
@@ -29,6 +30,17 @@ class H2FileUrlTest {
         assertThat(H2FileUrl.folder(resolved("jdbc:h2:~/fs/db"))).contains(Path.of(System.getProperty("user.home"), "fs"));
         assertThat(H2FileUrl.folder("jdbc:h2:mem:x")).isEmpty();
         assertThat(H2FileUrl.folder("jdbc:h2:file:async:/db")).isEmpty();
+    }
+
+    @Test
+    void theLockFileNamedIsTheOneH2KeepsWhileTheFileIsOpen(@TempDir Path dir) {
+        DatabaseSettings settings = DatabaseSettings.resolve("jdbc:h2:file:" + dir.resolve("db/filesync"), Map.of());
+        Path lockFile = H2FileUrl.lockFile(settings.url()).orElseThrow();
+        try (Database database = Database.open(settings, 1)) {
+            assertThat(lockFile).exists();
+        }
+        assertThat(lockFile).doesNotExist();
+        assertThat(H2FileUrl.lockFile("jdbc:h2:mem:x")).isEmpty();
     }
 
     @Test
