@@ -1,20 +1,15 @@
 package org.filesync.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.filesync.history.Database;
 import org.filesync.history.RunDetails;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
 import org.filesync.schedule.JobStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,9 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 final class DashboardController {
-
-    private static final Logger log = LoggerFactory.getLogger(DashboardController.class);
-    private static final MediaType TEXT = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final Database database;
     private final ConsoleJobs jobs;
@@ -56,13 +48,6 @@ final class DashboardController {
         return details == null ? noRun(runId) : json(details);
     }
 
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<String> historyUnreadable(RuntimeException e) {
-        log.warn("dashboard: a request failed: {}", e.getMessage());
-        log.debug("dashboard failure", e);
-        return send(HttpStatus.INTERNAL_SERVER_ERROR, TEXT, "the history could not be read; see the log");
-    }
-
     private List<JobStatus> jobs() {
         return jobs.statuses();
     }
@@ -79,15 +64,11 @@ final class DashboardController {
         }
     }
 
-    private static ResponseEntity<String> noRun(long runId) {
-        return send(HttpStatus.NOT_FOUND, TEXT, "no run with id " + runId);
+    private static ResponseEntity<String> noRun(long runId) throws JsonProcessingException {
+        return ApiAnswers.json(HttpStatus.NOT_FOUND, Map.of("error", "no run with id " + runId));
     }
 
     private static ResponseEntity<String> json(Object document) throws JsonProcessingException {
         return ApiAnswers.json(HttpStatus.OK, document);
-    }
-
-    private static ResponseEntity<String> send(HttpStatus status, MediaType type, String body) {
-        return ResponseEntity.status(status).contentType(type).cacheControl(CacheControl.noStore()).body(body);
     }
 }

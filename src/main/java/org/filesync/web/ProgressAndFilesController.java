@@ -6,11 +6,8 @@ import org.filesync.history.Database;
 import org.filesync.history.FileSearch;
 import org.filesync.history.FileSearch.PathPattern;
 import org.filesync.schedule.SchedulerNode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 final class ProgressAndFilesController {
-
-    private static final Logger log = LoggerFactory.getLogger(ProgressAndFilesController.class);
 
     private final Database database;
     private final SchedulerNode scheduler;
@@ -56,12 +51,5 @@ final class ProgressAndFilesController {
         }
         String onlyJob = job == null || job.isEmpty() ? null : job;
         return ApiAnswers.json(HttpStatus.OK, new FileSearch(database.dataSource()).find(pattern, onlyJob, FileSearch.DEFAULT_LIMIT));
-    }
-
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<String> historyUnreadable(RuntimeException e) throws JsonProcessingException {
-        log.warn("console API: a request failed: {}", e.getMessage());
-        log.debug("console API failure", e);
-        return ApiAnswers.json(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "the history could not be read; see the log"));
     }
 }

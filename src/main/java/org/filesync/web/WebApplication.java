@@ -95,6 +95,7 @@ public final class WebApplication implements AutoCloseable {
                     beans.registerBean(DashboardController.class, () -> new DashboardController(database, jobs));
                     beans.registerBean(ConsolePages.class, () -> new ConsolePages(database, jobs));
                     beans.registerBean(ConsoleActions.class, () -> new ConsoleActions(scheduler.control()));
+                    beans.registerBean(ApiFailures.class, ApiFailures::new);
                     beans.registerBean(ProgressAndFilesController.class,
                             () -> new ProgressAndFilesController(database, scheduler));
                     beans.registerBean("db", DatabaseHealth.class, () -> new DatabaseHealth(database.dataSource()));

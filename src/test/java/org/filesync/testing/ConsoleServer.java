@@ -62,6 +62,11 @@ public final class ConsoleServer implements AutoCloseable {
         return "http://127.0.0.1:" + web.port() + path;
     }
 
+    /** The scheduler whose read model the console shows. */
+    public SchedulerNode scheduler() {
+        return scheduler;
+    }
+
     /** A new browser, without cookies, talking to this console over loopback. */
     public ConsoleClient client() {
         return new ConsoleClient(web.port());

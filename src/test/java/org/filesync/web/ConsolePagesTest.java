@@ -3,8 +3,6 @@ package org.filesync.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,20 +17,15 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.history.FileSearch;
-import org.filesync.history.NodeIdentity;
 import org.filesync.history.NotificationLog;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
 import org.filesync.history.TransferLog;
 import org.filesync.history.TransferStatus;
-import org.filesync.metrics.FilesyncMeters;
-import org.filesync.notify.RunAlerts;
-import org.filesync.schedule.SchedulerNode;
-import org.filesync.settings.ServerSettings;
 import org.filesync.testing.ApacheFtpServer;
+import org.filesync.testing.ConsoleServer;
 import org.filesync.testing.JobFiles;
 import org.filesync.testing.MirrorHarness;
 import org.filesync.testing.PastRuns;
@@ -60,8 +53,7 @@ class ConsolePagesTest {
 
     private ApacheFtpServer server;
     private MirrorHarness harness;
-    private SchedulerNode scheduler;
-    private WebApplication web;
+    private ConsoleServer console;
     private RunRecord mirrored;
     private long manyFiles;
     private long failedRun;
@@ -107,25 +99,20 @@ class ConsolePagesTest {
         JobFiles.write(jobs, "busy.yaml", "remote:", "  url: ftp://127.0.0.1/", "local:", "  path: ../busy");
         Path broken = JobFiles.write(jobs, "resumed.yaml", "schedule: \"0 0 3 * * ?\"", "remote:", "  url: ftp://127.0.0.1/",
                 "local:", "  path: ../resumed");
-        FilesyncMeters meters = new FilesyncMeters(new SimpleMeterRegistry());
-        scheduler = SchedulerNode.start(harness.database(), jobs, NodeIdentity.current("console-test"),
-                CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE, meters), meters);
+        console = ConsoleServer.start(harness, jobs, "127.0.0.1", List.of());
         // broken once scheduled: the scheduler keeps the definition it loaded
         Files.writeString(broken, "schedule: \"0 0 3 * * ?\"\nremote:\n  url: ftp://127.0.0.1/\nlocal:\n  path: ../resumed\nparallel: lots\n");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !scheduler.jobFileErrors().isEmpty());
-        web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), scheduler, List.of());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !console.scheduler().jobFileErrors().isEmpty());
     }
 
     @AfterAll
     void stop() throws InterruptedException {
-        web.close();
-        scheduler.stop(Duration.ofSeconds(5));
-        harness.close();
+        console.close();
         server.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(console.url(path))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

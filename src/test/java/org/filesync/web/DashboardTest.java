@@ -3,8 +3,6 @@ package org.filesync.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,15 +13,10 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.history.HistoryJson;
-import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRecord;
-import org.filesync.metrics.FilesyncMeters;
-import org.filesync.notify.RunAlerts;
-import org.filesync.schedule.SchedulerNode;
-import org.filesync.settings.ServerSettings;
 import org.filesync.testing.ApacheFtpServer;
+import org.filesync.testing.ConsoleServer;
 import org.filesync.testing.JobFiles;
 import org.filesync.testing.MirrorHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +34,7 @@ class DashboardTest {
 
     private ApacheFtpServer server;
     private MirrorHarness harness;
-    private SchedulerNode scheduler;
-    private WebApplication web;
+    private ConsoleServer console;
     private RunRecord run;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -57,22 +49,17 @@ class DashboardTest {
         Path shownJobs = Files.createDirectories(dir.resolve("dashboard-jobs"));
         JobFiles.write(shownJobs, "shown.yaml", "description: mirrors pub", "schedule: \"0 30 2 * * ?\"",
                 "remote:", "  url: ftp://127.0.0.1:" + server.port() + "/pub", "local:", "  path: ../target");
-        FilesyncMeters meters = new FilesyncMeters(new SimpleMeterRegistry());
-        scheduler = SchedulerNode.start(harness.database(), shownJobs, NodeIdentity.current("dashboard-test"),
-                CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE, meters), meters);
-        web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), scheduler, List.of());
+        console = ConsoleServer.start(harness, shownJobs, "127.0.0.1", List.of());
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        web.close();
-        scheduler.stop(Duration.ofSeconds(5));
-        harness.close();
+        console.close();
         server.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(console.url(path))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -116,7 +103,7 @@ class DashboardTest {
 
     @Test
     void isReadOnlyAndSaysWhatItDoesNotHave() throws Exception {
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/api/runs"))
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(console.url("/api/runs")))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
 
         // refused by the console's CSRF protection before anything else looks at it
@@ -129,7 +116,7 @@ class DashboardTest {
     void healthIsUpWithTheDatabaseAndTheSchedulerAndDownOnceTheSchedulerStops() throws Exception {
         JsonNode up = HistoryJson.mapper().readTree(get("/actuator/health").body());
 
-        scheduler.stop(Duration.ofSeconds(5));
+        console.scheduler().stop(Duration.ofSeconds(5));
         HttpResponse<String> stopped = get("/actuator/health");
 
         assertThat(up.get("status").asText()).isEqualTo("UP");
@@ -150,5 +137,22 @@ class DashboardTest {
         JsonNode down = HistoryJson.mapper().readTree(gone.body());
         assertThat(down.get("status").asText()).isEqualTo("DOWN");
         assertThat(down.get("components").get("db").get("status").asText()).isEqualTo("DOWN");
+    }
+
+    @Test
+    void apiAnswersAnUnknownRunAndAnUnreadableHistoryInJson() throws Exception {
+        HttpResponse<String> unknown = get("/api/runs/999999");
+        harness.database().close();
+        HttpResponse<String> runs = get("/api/runs");
+        HttpResponse<String> files = get("/api/files?path=plain");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(HistoryJson.mapper().readTree(unknown.body()).get("error").asText()).isEqualTo("no run with id 999999");
+        for (HttpResponse<String> failed : List.of(runs, files)) {
+            assertThat(failed.statusCode()).isEqualTo(500);
+            assertThat(failed.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+            assertThat(HistoryJson.mapper().readTree(failed.body()).get("error").asText())
+                    .isEqualTo("the history could not be read; see the log");
+        }
     }
 }

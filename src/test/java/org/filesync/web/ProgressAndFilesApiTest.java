@@ -3,8 +3,6 @@ package org.filesync.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,17 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.history.HistoryJson;
-import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunHistory;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
-import org.filesync.metrics.FilesyncMeters;
-import org.filesync.notify.RunAlerts;
-import org.filesync.schedule.SchedulerNode;
-import org.filesync.settings.ServerSettings;
 import org.filesync.testing.ApacheFtpServer;
+import org.filesync.testing.ConsoleServer;
 import org.filesync.testing.JobFiles;
 import org.filesync.testing.MirrorHarness;
 import org.filesync.testing.TestFiles;
@@ -47,8 +40,7 @@ class ProgressAndFilesApiTest {
 
     private ApacheFtpServer server;
     private MirrorHarness harness;
-    private SchedulerNode scheduler;
-    private WebApplication web;
+    private ConsoleServer console;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -57,10 +49,7 @@ class ProgressAndFilesApiTest {
         server = ApacheFtpServer.start(dir.resolve("served"));
         harness = new MirrorHarness(dir);
         Path jobs = Files.createDirectories(dir.resolve("served-jobs"));
-        FilesyncMeters meters = new FilesyncMeters(new SimpleMeterRegistry());
-        scheduler = SchedulerNode.start(harness.database(), jobs, NodeIdentity.current("progress-test"),
-                CommonsNetSessionFactory::new, RunAlerts.start(harness.database(), ServerSettings.NONE, meters), meters);
-        web = WebApplication.start(new InetSocketAddress("127.0.0.1", 0), harness.database(), scheduler, List.of());
+        console = ConsoleServer.start(harness, jobs, "127.0.0.1", List.of());
         // only now, so that the first run does not end before the web side is up: serve reloads the folder within 2 s
         Files.writeString(jobs.resolve("password"), ApacheFtpServer.PASSWORD);
         JobFiles.write(jobs, "paced.yaml", "schedule: \"* * * * * ?\"", "bandwidthLimit: 2MB",
@@ -70,14 +59,12 @@ class ProgressAndFilesApiTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        web.close();
-        scheduler.stop(Duration.ofSeconds(10));
-        harness.close();
+        console.close();
         server.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(console.url(path))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
