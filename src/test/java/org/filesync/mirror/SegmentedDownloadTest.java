@@ -9,6 +9,7 @@ import java.util.Random;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
 import org.filesync.history.TransferRecord;
+import org.filesync.history.TransferStatus;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.BlockModeFtpServer;
@@ -63,6 +64,31 @@ class SegmentedDownloadTest {
             assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
             assertThat(Files.readAllBytes(dir.resolve("target/big.bin"))).isEqualTo(content);
             assertThat(restOffsets(proxy)).hasSize(3);
+        }
+    }
+
+    @Test
+    void segmentsAndWorkersTogetherNeverHoldMoreThanParallelConnections() throws Exception {
+        byte[] content = content(9);
+        Path served = Files.createDirectories(dir.resolve("server"));
+        Files.write(served.resolve("big.bin"), content);
+        for (int folder = 0; folder < 3; folder++) {
+            Path small = Files.createDirectories(served.resolve("small" + folder));
+            for (int i = 0; i < 40; i++) {
+                Files.write(small.resolve("file" + i + ".txt"), new byte[1000 + i]);
+            }
+        }
+        try (ApacheFtpServer server = ApacheFtpServer.start(served);
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            RunRecord run = harness.run(harness.job("capped", server, proxy.port(), "download", "",
+                    dir.resolve("target"), "parallel: 3", "segments: 3", "segmentMinSize: 4MB"));
+
+            assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
+            assertThat(harness.transfers(run.runId())).hasSize(121)
+                    .allMatch(transfer -> transfer.status() == TransferStatus.DONE);
+            assertThat(Files.readAllBytes(dir.resolve("target/big.bin"))).isEqualTo(content);
+            assertThat(proxy.mostControlConnectionsAtOnce()).isLessThanOrEqualTo(3);
         }
     }
 
