@@ -15,10 +15,13 @@ import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.BlockModeFtpServer;
 import org.filesync.testing.DataTransfer;
 import org.filesync.testing.FaultProxy;
+import org.filesync.testing.FtpServerFixture;
+import org.filesync.testing.FtpServers;
 import org.filesync.testing.MirrorHarness;
-import org.filesync.testing.VsftpdServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A big download split into REST ranges fetched at once over several sessions, against real servers. */
 class SegmentedDownloadTest {
@@ -49,10 +52,11 @@ class SegmentedDownloadTest {
         }
     }
 
-    @Test
-    void segmentedDownloadFromVsftpdIsByteIdentical() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = FtpServers.class, names = {"VSFTPD", "PURE_FTPD"})
+    void segmentedDownloadFromAServerProcessIsByteIdentical(FtpServers kind) throws Exception {
         byte[] content = content(2);
-        try (VsftpdServer server = VsftpdServer.start(dir.resolve("server"));
+        try (FtpServerFixture server = kind.start(dir);
              FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
              MirrorHarness harness = new MirrorHarness(dir)) {
             Files.createDirectories(server.localRoot().resolve("pub"));
@@ -143,27 +147,6 @@ class SegmentedDownloadTest {
     }
 
     @Test
-    void cutMidSegmentResumesThatRangeWhereItStopped() throws Exception {
-        byte[] content = content(5);
-        Path served = Files.createDirectories(dir.resolve("server"));
-        Files.write(served.resolve("big.bin"), content);
-        try (ApacheFtpServer server = ApacheFtpServer.start(served);
-             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
-             MirrorHarness harness = new MirrorHarness(dir)) {
-            proxy.failNextDataConnection(FaultProxy.Fault.cut(FaultProxy.Direction.TO_CLIENT, 1_500_000));
-
-            RunRecord run = harness.run(harness.job("cut", server, proxy.port(), "download", "",
-                    dir.resolve("target"), FOUR_SEGMENTS));
-
-            assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
-            assertThat(Files.readAllBytes(dir.resolve("target/big.bin"))).isEqualTo(content);
-            List<Long> boundaries = List.of(SIZE / 4L, SIZE / 2L, 3L * SIZE / 4);
-            assertThat(restOffsets(proxy)).as("a REST inside a range, where the cut one stopped")
-                    .anyMatch(offset -> !boundaries.contains(offset));
-        }
-    }
-
-    @Test
     void blockModeJobFetchesABigFileInOneStream() throws Exception {
         Path served = Files.createDirectories(dir.resolve("server/pub"));
         byte[] content = content(8);
@@ -182,10 +165,11 @@ class SegmentedDownloadTest {
         }
     }
 
-    @Test
-    void cutMidSegmentFromVsftpdResumesThatRangeWhereItStopped() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = FtpServers.class, names = {"APACHE_FTPSERVER", "VSFTPD", "PURE_FTPD"})
+    void cutMidSegmentResumesThatRangeWhereItStopped(FtpServers kind) throws Exception {
         byte[] content = content(7);
-        try (VsftpdServer server = VsftpdServer.start(dir.resolve("server"));
+        try (FtpServerFixture server = kind.start(dir);
              FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
              MirrorHarness harness = new MirrorHarness(dir)) {
             Files.createDirectories(server.localRoot().resolve("pub"));
@@ -198,7 +182,8 @@ class SegmentedDownloadTest {
             assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
             assertThat(Files.readAllBytes(dir.resolve("target/big.bin"))).isEqualTo(content);
             List<Long> boundaries = List.of(SIZE / 4L, SIZE / 2L, 3L * SIZE / 4);
-            assertThat(restOffsets(proxy)).anyMatch(offset -> !boundaries.contains(offset));
+            assertThat(restOffsets(proxy)).as("a REST inside a range, where the cut one stopped")
+                    .anyMatch(offset -> !boundaries.contains(offset));
         }
     }
 
