@@ -116,6 +116,21 @@ class SessionPoolTest {
         }
     }
 
+    @Test
+    void aDiscardedSessionHoldsItsPlaceUntilItsConnectionIsClosed() throws Exception {
+        server.neverAnswer("QUIT");
+        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()), 1)) {
+            FtpSession lost = pool.borrow();
+            Future<?> closing = borrowers.submit(() -> pool.discard(lost));
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.commands().contains("QUIT"));
+
+            assertThatThrownBy(pool::borrow).isInstanceOf(FtpConnectionException.class).hasMessageContaining("all 1 sessions");
+
+            closing.get(10, TimeUnit.SECONDS);
+            assertThat(pool.borrow()).isNotSameAs(lost);
+        }
+    }
+
     private long logins() {
         return server.commands().stream().filter(command -> command.startsWith("USER ")).count();
     }
