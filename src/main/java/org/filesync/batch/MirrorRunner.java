@@ -71,7 +71,7 @@ public final class MirrorRunner {
 
     /** Lists both sides and plans, changing nothing anywhere (no run is recorded). */
     public MirrorPlan dryRun(JobDefinition job) throws InterruptedException {
-        try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
+        try (SessionPool sessions = new SessionPool(sessionFactory(job), job.parallel())) {
             MirrorRunContext context = new MirrorRunContext(job, -1, sessions, runs, transferLog, catalog,
                     transactions, RunProgress.NONE, new StopRequest());
             return PlanStep.plan(context);
@@ -110,7 +110,7 @@ public final class MirrorRunner {
         heartbeat.scheduleAtFixedRate(() -> heartbeatQuietly(start.runId(), execution, stop), period, period,
                 TimeUnit.MILLISECONDS);
         ThreadPoolTaskExecutor transferThreads = Threads.pool("filesync-transfer", job.parallel());
-        try (SessionPool sessions = new SessionPool(sessionFactory(job))) {
+        try (SessionPool sessions = new SessionPool(sessionFactory(job), job.parallel())) {
             MirrorRunContext context = new MirrorRunContext(job, start.runId(), sessions, runs, transferLog, catalog,
                     transactions, progress, stop);
             Job springJob = new MirrorJobFactory(batch).create(context, transferThreads, execution::started);

@@ -105,6 +105,6 @@ final class DownloadMirror implements MirrorDirection {
         Segmenting segmenting = job.remote().server().transferMode() == TransferMode.BLOCK
                 ? Segmenting.NONE : job.segmenting();
         return new DownloadTransfer(localRoot, job.remote().path(), recorder, verify, hints, Set.copyOf(partials),
-                stop, segmenting, new SegmentedDownload(sessions, job.parallel()));
+                stop, segmenting, new SegmentedDownload(sessions));
     }
 }

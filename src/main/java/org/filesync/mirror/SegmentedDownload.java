@@ -42,11 +42,9 @@ final class SegmentedDownload {
     }
 
     private final SessionPool pool;
-    private final int sessionLimit;
 
-    SegmentedDownload(SessionPool pool, int sessionLimit) {
+    SegmentedDownload(SessionPool pool) {
         this.pool = pool;
-        this.sessionLimit = sessionLimit;
     }
 
     TransferResult fetch(FtpSession own, String remotePath, Path partial, long size, List<Segment> segments,
@@ -59,7 +57,7 @@ final class SegmentedDownload {
         }
         List<FtpSession> spares = new ArrayList<>();
         for (int i = 1; i < open.size(); i++) {
-            pool.borrowSpare(sessionLimit).ifPresent(spares::add);
+            pool.borrowSpare().ifPresent(spares::add);
         }
         if (spares.isEmpty() && SegmentJournal.holdsOnlyPrefix(segments)) {
             log.debug("{}: no session to spare for segments; one stream", remotePath);

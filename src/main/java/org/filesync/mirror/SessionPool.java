@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The FTP sessions of one run: opened on demand up to the job's {@code parallel}, handed to one
- * worker at a time, and kept across the run's steps so that no file costs a reconnect. The lock
- * guards the bookkeeping only: NOOP and QUIT go out without it, so one silent server connection
- * holds up the worker that uses it and no other.
+ * worker at a time, and kept across the run's steps so that no file costs a reconnect. The cap
+ * counts every control connection the run holds (workers', segments', those logging in and those
+ * still closing), so a run never holds more than {@code parallel} at once. The lock guards the
+ * bookkeeping only: NOOP and QUIT go out without it, so one silent server connection holds up the
+ * worker that uses it and no other.
  */
 public final class SessionPool implements AutoCloseable {
 
@@ -30,16 +32,23 @@ public final class SessionPool implements AutoCloseable {
     private final FtpSessionFactory factory;
     private final Deque<FtpSession> idle = new ArrayDeque<>();
     private final List<FtpSession> all = new ArrayList<>();
+    private final int capacity;
     private final ConnectionLimit limit;
     private int opening;
+    private int closing;
     private boolean aborted;
 
-    public SessionPool(FtpSessionFactory factory) {
-        this(factory, LIMIT_PROBE_INTERVAL);
+    /** @param capacity the most control connections the run may hold at once: the job's {@code parallel} */
+    public SessionPool(FtpSessionFactory factory, int capacity) {
+        this(factory, capacity, LIMIT_PROBE_INTERVAL);
     }
 
-    SessionPool(FtpSessionFactory factory, Duration limitProbeInterval) {
+    SessionPool(FtpSessionFactory factory, int capacity, Duration limitProbeInterval) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a session pool holds at least one session, not " + capacity);
+        }
         this.factory = factory;
+        this.capacity = capacity;
         this.limit = new ConnectionLimit(limitProbeInterval, System::nanoTime);
     }
 
@@ -76,11 +85,24 @@ public final class SessionPool implements AutoCloseable {
     }
 
     /**
-     * An idle live session, or a new one. Where the server limits connections, no new one is tried
-     * beyond its limit (until the limit's next probe): that refusal is thrown without asking the
-     * server, and the caller waits for a session another worker gives back, as after the server's own.
+     * An idle live session, or a new one below the pool's capacity. At the capacity (a segment
+     * holds a session a worker had), or where the server limits connections (until the limit's
+     * next probe), a refusal is thrown without asking the server, and the caller waits for a
+     * session another worker gives back, as after the server's own refusal.
      */
     public FtpSession borrow() throws FtpException {
+        FtpSession session = nextLiveIdle();
+        if (session == null) {
+            session = open();
+        }
+        if (session == null) {
+            throw new FtpConnectionException("all " + capacity
+                    + " sessions of the job (parallel) are in use: waiting for one to come free", null, false);
+        }
+        return session;
+    }
+
+    private FtpSession nextLiveIdle() {
         FtpSession session;
         while ((session = nextIdle()) != null) {
             if (session.isAlive()) {
@@ -88,18 +110,19 @@ public final class SessionPool implements AutoCloseable {
             }
             discard(session);
         }
-        return open(Integer.MAX_VALUE);
+        return null;
     }
 
     /**
-     * A new session, unless the pool already holds {@code most} (those still logging in counted):
-     * then null. Counting and reserving under one lock keeps two callers from both taking the last place.
+     * A new session, unless the pool already holds its capacity (those still logging in or closing
+     * counted): then null. Counting and reserving under one lock keeps two callers from both taking
+     * the last place.
      */
-    private FtpSession open(int most) throws FtpException {
+    private FtpSession open() throws FtpException {
         FtpSession session;
         synchronized (this) {
-            int held = all.size() + opening;
-            if (held >= most) {
+            int held = all.size() + opening + closing;
+            if (held >= capacity) {
                 return null;
             }
             if (!limit.mayOpen(held)) {
@@ -114,7 +137,7 @@ public final class SessionPool implements AutoCloseable {
             synchronized (this) {
                 opening--;
                 // vsftpd and pure-ftpd count a connection from its accept: those still logging in are held too.
-                int held = all.size() + opening;
+                int held = all.size() + opening + closing;
                 if (e instanceof FtpException refusal && refusal.isConnectionLimit() && held > 0) {
                     limit.refused(held);
                 }
@@ -140,16 +163,13 @@ public final class SessionPool implements AutoCloseable {
 
     /**
      * A session beyond the ones in use, for a segment of a big download: an idle live one, or a
-     * new one while the pool holds fewer than {@code limit}; empty when there is none to spare
-     * (the limit reached, or the server refusing another connection).
+     * new one below the capacity; empty when there is none to spare (the capacity reached, or the
+     * server refusing another connection).
      */
-    public Optional<FtpSession> borrowSpare(int limit) {
-        FtpSession session;
-        while ((session = nextIdle()) != null) {
-            if (session.isAlive()) {
-                return Optional.of(session);
-            }
-            discard(session);
+    public Optional<FtpSession> borrowSpare() {
+        FtpSession session = nextLiveIdle();
+        if (session != null) {
+            return Optional.of(session);
         }
         synchronized (this) {
             if (aborted) {
@@ -157,7 +177,7 @@ public final class SessionPool implements AutoCloseable {
             }
         }
         try {
-            return Optional.ofNullable(open(limit));
+            return Optional.ofNullable(open());
         } catch (FtpException e) {
             log.debug("no session to spare for a segment: {}", e.getMessage());
             return Optional.empty();
@@ -174,13 +194,25 @@ public final class SessionPool implements AutoCloseable {
         }
     }
 
-    /** Closes a session that failed and forgets it. */
+    /** Closes a session that failed and forgets it; its place is free once its connection is closed. */
     public void discard(FtpSession session) {
+        boolean held;
         synchronized (this) {
-            all.remove(session);
+            held = all.remove(session);
             idle.remove(session);
+            if (held) {
+                closing++;
+            }
         }
-        session.close();
+        try {
+            session.close();
+        } finally {
+            if (held) {
+                synchronized (this) {
+                    closing--;
+                }
+            }
+        }
     }
 
     /** Whether {@link #abort()} was called: a failure after it is the stop's, not the server's. */

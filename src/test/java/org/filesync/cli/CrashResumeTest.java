@@ -14,9 +14,13 @@ import java.util.stream.Stream;
 import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.FaultProxy;
 import org.filesync.testing.FilesyncProcess;
+import org.filesync.testing.FtpServerFixture;
+import org.filesync.testing.FtpServers;
 import org.filesync.testing.JobFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * kill -9 in the middle of a large file, then run again: the file completes, only about the
@@ -79,20 +83,20 @@ class CrashResumeTest {
         }
     }
 
-    @Test
-    void resumesEverySegmentWhereItStoppedAfterKillNine() throws Exception {
-        Path served = Files.createDirectories(dir.resolve("served"));
+    @ParameterizedTest
+    @EnumSource(value = FtpServers.class, names = {"APACHE_FTPSERVER", "VSFTPD", "PURE_FTPD"})
+    void resumesEverySegmentWhereItStoppedAfterKillNine(FtpServers kind) throws Exception {
         byte[] content = new byte[SIZE];
         new Random(4).nextBytes(content);
-        Files.write(served.resolve("large.bin"), content);
         Path stamp = dir.resolve("mirror/big/.large.bin.filesync-stamp");
         String[] segmented = {"parallel: 4", "segments: 4", "segmentMinSize: 4MB"};
 
-        try (ApacheFtpServer server = ApacheFtpServer.start(served);
+        try (FtpServerFixture server = kind.start(dir);
              FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port())) {
-            FilesyncProcess filesync = new FilesyncProcess(dir, Map.of("FTP_PASSWORD", ApacheFtpServer.PASSWORD,
+            Files.write(Files.createDirectories(server.localRoot().resolve("pub")).resolve("large.bin"), content);
+            FilesyncProcess filesync = new FilesyncProcess(dir, Map.of("FTP_PASSWORD", server.password(),
                     "FILESYNC_DB_URL", "jdbc:h2:file:" + dir.resolve("data/filesync") + ";AUTO_SERVER=TRUE"));
-            JobFiles.ftpJob(dir.resolve("jobs"), "big", server.port(), "",
+            JobFiles.ftpJob(dir.resolve("jobs"), "big", server, server.port(), "pub",
                     Stream.concat(Stream.of(segmented), Stream.of("bandwidthLimit: 3MB")).toArray(String[]::new));
 
             Process first = filesync.start(List.of("run", "big"));
@@ -107,7 +111,7 @@ class CrashResumeTest {
             assertThat(recorded).hasSize(4);
             assertThat(dir.resolve("mirror/big/large.bin")).doesNotExist();
 
-            JobFiles.ftpJob(dir.resolve("jobs"), "big", proxy.port(), "", segmented);
+            JobFiles.ftpJob(dir.resolve("jobs"), "big", server, proxy.port(), "pub", segmented);
             FilesyncProcess.Result second = filesync.run("run", "big", "--json");
 
             assertThat(second.exitCode()).as(second.all()).isZero();

@@ -32,7 +32,7 @@ class RemoteTreeScannerTest {
                     }
                 }
             }
-            try (SessionPool sessions = new SessionPool(new CommonsNetSessionFactory(server.settings()))) {
+            try (SessionPool sessions = new SessionPool(new CommonsNetSessionFactory(server.settings()), 3)) {
                 TreeListing listing = new RemoteTreeScanner(sessions, 3, new PathFilter(List.of(), List.of()), RetryPolicy.of(0))
                         .scan(server.remote("tree"), false);
 
@@ -50,7 +50,7 @@ class RemoteTreeScannerTest {
         try (FtpServerFixture server = kind.start(dir)) {
             Path loop = Files.createDirectories(server.localRoot().resolve("loop/inner"));
             Files.createSymbolicLink(loop.resolve("back"), Path.of(".."));
-            try (SessionPool sessions = new SessionPool(new CommonsNetSessionFactory(server.settings()))) {
+            try (SessionPool sessions = new SessionPool(new CommonsNetSessionFactory(server.settings()), 2)) {
                 TreeListing listing = new RemoteTreeScanner(sessions, 2, new PathFilter(List.of(), List.of()), RetryPolicy.of(0), 6)
                         .scan(server.remote("loop"), false);
 

@@ -9,15 +9,19 @@ import java.util.Random;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
 import org.filesync.history.TransferRecord;
+import org.filesync.history.TransferStatus;
 import org.filesync.jobs.JobDefinition;
 import org.filesync.testing.ApacheFtpServer;
 import org.filesync.testing.BlockModeFtpServer;
 import org.filesync.testing.DataTransfer;
 import org.filesync.testing.FaultProxy;
+import org.filesync.testing.FtpServerFixture;
+import org.filesync.testing.FtpServers;
 import org.filesync.testing.MirrorHarness;
-import org.filesync.testing.VsftpdServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A big download split into REST ranges fetched at once over several sessions, against real servers. */
 class SegmentedDownloadTest {
@@ -48,10 +52,11 @@ class SegmentedDownloadTest {
         }
     }
 
-    @Test
-    void segmentedDownloadFromVsftpdIsByteIdentical() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = FtpServers.class, names = {"VSFTPD", "PURE_FTPD"})
+    void segmentedDownloadFromAServerProcessIsByteIdentical(FtpServers kind) throws Exception {
         byte[] content = content(2);
-        try (VsftpdServer server = VsftpdServer.start(dir.resolve("server"));
+        try (FtpServerFixture server = kind.start(dir);
              FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
              MirrorHarness harness = new MirrorHarness(dir)) {
             Files.createDirectories(server.localRoot().resolve("pub"));
@@ -63,6 +68,31 @@ class SegmentedDownloadTest {
             assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
             assertThat(Files.readAllBytes(dir.resolve("target/big.bin"))).isEqualTo(content);
             assertThat(restOffsets(proxy)).hasSize(3);
+        }
+    }
+
+    @Test
+    void segmentsAndWorkersTogetherNeverHoldMoreThanParallelConnections() throws Exception {
+        byte[] content = content(9);
+        Path served = Files.createDirectories(dir.resolve("server"));
+        Files.write(served.resolve("big.bin"), content);
+        for (int folder = 0; folder < 3; folder++) {
+            Path small = Files.createDirectories(served.resolve("small" + folder));
+            for (int i = 0; i < 40; i++) {
+                Files.write(small.resolve("file" + i + ".txt"), new byte[1000 + i]);
+            }
+        }
+        try (ApacheFtpServer server = ApacheFtpServer.start(served);
+             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
+             MirrorHarness harness = new MirrorHarness(dir)) {
+            RunRecord run = harness.run(harness.job("capped", server, proxy.port(), "download", "",
+                    dir.resolve("target"), "parallel: 3", "segments: 3", "segmentMinSize: 4MB"));
+
+            assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
+            assertThat(harness.transfers(run.runId())).hasSize(121)
+                    .allMatch(transfer -> transfer.status() == TransferStatus.DONE);
+            assertThat(Files.readAllBytes(dir.resolve("target/big.bin"))).isEqualTo(content);
+            assertThat(proxy.mostControlConnectionsAtOnce()).isLessThanOrEqualTo(3);
         }
     }
 
@@ -117,27 +147,6 @@ class SegmentedDownloadTest {
     }
 
     @Test
-    void cutMidSegmentResumesThatRangeWhereItStopped() throws Exception {
-        byte[] content = content(5);
-        Path served = Files.createDirectories(dir.resolve("server"));
-        Files.write(served.resolve("big.bin"), content);
-        try (ApacheFtpServer server = ApacheFtpServer.start(served);
-             FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
-             MirrorHarness harness = new MirrorHarness(dir)) {
-            proxy.failNextDataConnection(FaultProxy.Fault.cut(FaultProxy.Direction.TO_CLIENT, 1_500_000));
-
-            RunRecord run = harness.run(harness.job("cut", server, proxy.port(), "download", "",
-                    dir.resolve("target"), FOUR_SEGMENTS));
-
-            assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
-            assertThat(Files.readAllBytes(dir.resolve("target/big.bin"))).isEqualTo(content);
-            List<Long> boundaries = List.of(SIZE / 4L, SIZE / 2L, 3L * SIZE / 4);
-            assertThat(restOffsets(proxy)).as("a REST inside a range, where the cut one stopped")
-                    .anyMatch(offset -> !boundaries.contains(offset));
-        }
-    }
-
-    @Test
     void blockModeJobFetchesABigFileInOneStream() throws Exception {
         Path served = Files.createDirectories(dir.resolve("server/pub"));
         byte[] content = content(8);
@@ -156,10 +165,11 @@ class SegmentedDownloadTest {
         }
     }
 
-    @Test
-    void cutMidSegmentFromVsftpdResumesThatRangeWhereItStopped() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = FtpServers.class, names = {"APACHE_FTPSERVER", "VSFTPD", "PURE_FTPD"})
+    void cutMidSegmentResumesThatRangeWhereItStopped(FtpServers kind) throws Exception {
         byte[] content = content(7);
-        try (VsftpdServer server = VsftpdServer.start(dir.resolve("server"));
+        try (FtpServerFixture server = kind.start(dir);
              FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port());
              MirrorHarness harness = new MirrorHarness(dir)) {
             Files.createDirectories(server.localRoot().resolve("pub"));
@@ -172,7 +182,8 @@ class SegmentedDownloadTest {
             assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
             assertThat(Files.readAllBytes(dir.resolve("target/big.bin"))).isEqualTo(content);
             List<Long> boundaries = List.of(SIZE / 4L, SIZE / 2L, 3L * SIZE / 4);
-            assertThat(restOffsets(proxy)).anyMatch(offset -> !boundaries.contains(offset));
+            assertThat(restOffsets(proxy)).as("a REST inside a range, where the cut one stopped")
+                    .anyMatch(offset -> !boundaries.contains(offset));
         }
     }
 

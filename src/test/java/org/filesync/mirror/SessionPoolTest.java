@@ -32,7 +32,7 @@ class SessionPoolTest {
 
     @Test
     void borrowDoesNotWaitWhileAnotherBorrowChecksASilentSession() throws Exception {
-        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()))) {
+        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()), 2)) {
             pool.release(pool.borrow());
             server.neverAnswer("NOOP");
             // takes the idle session and waits for its NOOP reply, up to the idle timeout (10 s)
@@ -50,7 +50,7 @@ class SessionPoolTest {
     @Test
     void executeGivesBackASessionWhoseCallbackSucceededOrWasRefused() throws Exception {
         server.reply("DELE", "550 no such file");
-        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()))) {
+        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()), 2)) {
             FtpSession used = pool.execute(session -> session);
             assertThatThrownBy(() -> pool.executeWithoutResult(session -> session.delete("gone")))
                     .isInstanceOf(FtpReplyException.class);
@@ -68,7 +68,7 @@ class SessionPoolTest {
     @MethodSource("failuresThatEndTheSession")
     void executeDiscardsTheSessionWhenItsConnectionWasLostOrTheCallbackFailedUnforeseen(Exception failure)
             throws Exception {
-        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()))) {
+        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()), 2)) {
             AtomicReference<FtpSession> failed = new AtomicReference<>();
             assertThatThrownBy(() -> pool.executeWithoutResult(session -> {
                 failed.set(session);
@@ -85,15 +85,49 @@ class SessionPoolTest {
     @Test
     void aSpareSessionStillLoggingInTakesItsPlaceSoThatNoSecondOneIsOpenedBeyondTheLimit() throws Exception {
         server.neverAnswer("USER");
-        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()))) {
-            borrowers.submit(() -> pool.borrowSpare(1));
+        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()), 1)) {
+            borrowers.submit(pool::borrowSpare);
             await().atMost(Duration.ofSeconds(5)).until(() -> logins() == 1);
 
-            Optional<FtpSession> second = borrowers.submit(() -> pool.borrowSpare(1)).get(3, TimeUnit.SECONDS);
+            Optional<FtpSession> second = borrowers.submit(() -> pool.borrowSpare()).get(3, TimeUnit.SECONDS);
 
             assertThat(second).isEmpty();
             assertThat(logins()).isEqualTo(1);
             pool.abort();
+        }
+    }
+
+    @Test
+    void aWorkerWhoseIdleSessionASegmentTookIsRefusedAtTheCapacityUntilASessionComesBack() throws Exception {
+        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()), 2)) {
+            FtpSession worker = pool.borrow();
+            FtpSession other = pool.borrow();
+            pool.release(other);
+            FtpSession segment = pool.borrowSpare().orElseThrow();
+
+            assertThatThrownBy(pool::borrow).isInstanceOf(FtpConnectionException.class)
+                    .hasMessageContaining("all 2 sessions").matches(refusal -> ((FtpException) refusal).isTransient());
+            assertThat(pool.borrowSpare()).isEmpty();
+            assertThat(logins()).isEqualTo(2);
+
+            pool.release(segment);
+            assertThat(pool.borrow()).isSameAs(segment).isNotSameAs(worker);
+            assertThat(logins()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aDiscardedSessionHoldsItsPlaceUntilItsConnectionIsClosed() throws Exception {
+        server.neverAnswer("QUIT");
+        try (SessionPool pool = new SessionPool(new CommonsNetSessionFactory(server.settings()), 1)) {
+            FtpSession lost = pool.borrow();
+            Future<?> closing = borrowers.submit(() -> pool.discard(lost));
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.commands().contains("QUIT"));
+
+            assertThatThrownBy(pool::borrow).isInstanceOf(FtpConnectionException.class).hasMessageContaining("all 1 sessions");
+
+            closing.get(10, TimeUnit.SECONDS);
+            assertThat(pool.borrow()).isNotSameAs(lost);
         }
     }
 

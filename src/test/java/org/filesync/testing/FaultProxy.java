@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -47,6 +49,7 @@ public final class FaultProxy implements AutoCloseable {
         private final AtomicLong toServer = new AtomicLong();
         private final AtomicLong toClient = new AtomicLong();
         private volatile boolean faulted;
+        private final AtomicBoolean ended = new AtomicBoolean();
         private final List<String> commands = new CopyOnWriteArrayList<>();
         private final Socket client;
         private final Socket server;
@@ -92,6 +95,8 @@ public final class FaultProxy implements AutoCloseable {
     private final List<Relay> controlConnections = new CopyOnWriteArrayList<>();
     private final List<Relay> dataConnections = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final AtomicInteger openControlConnections = new AtomicInteger();
+    private final AtomicInteger mostControlConnectionsAtOnce = new AtomicInteger();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final AtomicReference<Fault> nextControlFault = new AtomicReference<>();
     private final AtomicReference<Fault> nextDataFault = new AtomicReference<>();
@@ -179,6 +184,11 @@ public final class FaultProxy implements AutoCloseable {
         return List.copyOf(controlConnections);
     }
 
+    /** The most control connections the client held open at one time so far. */
+    public int mostControlConnectionsAtOnce() {
+        return mostControlConnectionsAtOnce.get();
+    }
+
     /** Every command line clients sent on a control connection, oldest first, as sent. */
     public List<String> commands() {
         return List.copyOf(commands);
@@ -207,17 +217,35 @@ public final class FaultProxy implements AutoCloseable {
                 Relay relay = new Relay(client, server);
                 resources.add(relay::close);
                 controlConnections.add(relay);
+                mostControlConnectionsAtOnce.accumulateAndGet(openControlConnections.incrementAndGet(), Math::max);
                 Fault fault = nextControlFault.getAndSet(null);
                 if (fault != null) {
                     relayFaults.put(relay, fault.direction(), fault);
                 }
-                daemon("fault-proxy-control-up", () -> pump(relay, Direction.TO_SERVER, true));
-                daemon("fault-proxy-control-down", () -> pump(relay, Direction.TO_CLIENT, true));
+                daemon("fault-proxy-control-up", () -> {
+                    pump(relay, Direction.TO_SERVER, true);
+                    controlConnectionEnded(relay);
+                });
+                daemon("fault-proxy-control-down", () -> {
+                    pump(relay, Direction.TO_CLIENT, true);
+                    controlConnectionEnded(relay);
+                });
             } catch (IOException e) {
                 if (listener.isClosed()) {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Counts a control connection as closed once: at its QUIT, which the client sends before it
+     * waits for the 221 and closes (so before any connection it opens next is accepted here), or
+     * when either side closes it without one.
+     */
+    private void controlConnectionEnded(Relay relay) {
+        if (relay.ended.compareAndSet(false, true)) {
+            openControlConnections.decrementAndGet();
         }
     }
 
@@ -249,6 +277,9 @@ public final class FaultProxy implements AutoCloseable {
                         if (direction == Direction.TO_SERVER) {
                             commands.add(text.strip());
                             relay.commands.add(text.strip());
+                            if (text.strip().equalsIgnoreCase("QUIT")) {
+                                controlConnectionEnded(relay);
+                            }
                             String canned = cannedOnce.remove(text.strip());
                             if (canned == null) {
                                 canned = cannedReplies.get(text.strip());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs the filesync command line as its own process, as an operator would: its own working
@@ -21,14 +22,25 @@ public final class FilesyncProcess {
     private final List<String> program;
 
     public FilesyncProcess(Path workingDirectory, Map<String, String> environment) {
-        this(workingDirectory, environment, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.filesync.cli.FilesyncMain"));
+        this(workingDirectory, environment, java(List.of()));
     }
 
     private FilesyncProcess(Path workingDirectory, Map<String, String> environment, List<String> program) {
         this.workingDirectory = workingDirectory;
         this.environment = Map.copyOf(environment);
         this.program = List.copyOf(program);
+    }
+
+    /** On the test JVM's class path, with {@code jvmOptions} ("-Dname=value") on the java command line. */
+    public static FilesyncProcess withJvmOptions(Path workingDirectory, Map<String, String> environment,
+                                                 List<String> jvmOptions) {
+        return new FilesyncProcess(workingDirectory, environment, java(jvmOptions));
+    }
+
+    private static List<String> java(List<String> jvmOptions) {
+        return Stream.of(Stream.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
+                jvmOptions.stream(), Stream.of("-cp", System.getProperty("java.class.path"), "org.filesync.cli.FilesyncMain"))
+                .flatMap(part -> part).toList();
     }
 
     /** Through {@code scripts/filesync}, the launcher a user starts, on this checkout's build. */

@@ -20,9 +20,27 @@ public final class JobFiles {
      * lines; those that start with two spaces go into the {@code remote:} section.
      */
     public static Path ftpJob(Path directory, String name, int port, String remoteFolder, String... extra) {
+        return ftpJob(directory, name, ApacheFtpServer.USER, port, remoteFolder, extra);
+    }
+
+    /**
+     * The same against {@code server} (or whatever listens at {@code port} in front of it), mirroring
+     * {@code remoteFolder} below the server's test root; FTP_PASSWORD must hold the server's password.
+     */
+    public static Path ftpJob(Path directory, String name, FtpServerFixture server, int port, String remoteFolder,
+                              String... extra) {
+        return ftpJob(directory, name, server.username(), port, urlPath(server.remote(remoteFolder)), extra);
+    }
+
+    /** A server's path as a URL's path: an absolute one starts with %2F (RFC 1738), a relative one is the login folder's. */
+    public static String urlPath(String remotePath) {
+        return remotePath.startsWith("/") ? "%2F" + remotePath.substring(1) : remotePath;
+    }
+
+    private static Path ftpJob(Path directory, String name, String user, int port, String remoteFolder, String... extra) {
         List<String> lines = new ArrayList<>(List.of(
                 "remote:",
-                "  url: ftp://" + ApacheFtpServer.USER + "@127.0.0.1:" + port + "/" + remoteFolder,
+                "  url: ftp://" + user + "@127.0.0.1:" + port + "/" + remoteFolder,
                 "  password: ${FTP_PASSWORD}",
                 "local:",
                 "  path: ../mirror/" + name));

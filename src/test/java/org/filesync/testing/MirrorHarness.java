@@ -79,8 +79,7 @@ public final class MirrorHarness implements AutoCloseable {
         List<String> lines = new ArrayList<>(List.of(
                 "direction: " + direction,
                 "remote:",
-                "  url: ftp://" + user + "@" + AddressText.hostAndPort(host, port) + "/" + (remotePath.startsWith("/")
-                        ? "%2F" + remotePath.substring(1) : remotePath),
+                "  url: ftp://" + user + "@" + AddressText.hostAndPort(host, port) + "/" + JobFiles.urlPath(remotePath),
                 "  password: ${TEST_FTP_PASSWORD}",
                 "  connectTimeout: 5s",
                 "  idleTimeout: 10s",
