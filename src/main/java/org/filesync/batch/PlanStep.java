@@ -84,8 +84,12 @@ final class PlanStep implements Tasklet {
         MirrorDirection.Sides sides;
         long start = System.nanoTime();
         ExecutorService loader = Threads.single("filesync-catalog");
-        CompletableFuture<Map<String, SyncedStateCatalog.Entry>> synced =
-                CompletableFuture.supplyAsync(() -> run.catalog.load(run.job.name()), loader);
+        CompletableFuture<Map<String, SyncState>> synced = CompletableFuture.supplyAsync(() -> {
+            Map<String, SyncState> catalog = new HashMap<>();
+            run.catalog.forEach(run.job.name(),
+                    entry -> catalog.put(entry.path(), new SyncState(entry.size(), entry.modified())));
+            return catalog;
+        }, loader);
         loader.shutdown();
         try {
             sides = run.direction.scan();
@@ -96,10 +100,8 @@ final class PlanStep implements Tasklet {
         } catch (IOException e) {
             throw new RunFailedException("listing the local folder: " + FailureMessages.of(e), e);
         }
-        Map<String, SyncState> catalog = new HashMap<>();
-        synced.join().forEach((path, entry) -> catalog.put(path, new SyncState(entry.size(), entry.modified())));
         return new MirrorPlanner(run.job.safeguards(), Instant.now())
-                .plan(sides.source(), sides.target(), catalog, run.job.delete());
+                .plan(sides.source(), sides.target(), synced.join(), run.job.delete());
     }
 
     private static List<NewTransfer> rows(MirrorPlan plan) {
