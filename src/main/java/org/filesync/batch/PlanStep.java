@@ -20,7 +20,6 @@ import org.filesync.mirror.PlannedFile;
 import org.filesync.mirror.RejectedEntry;
 import org.filesync.mirror.SafePaths;
 import org.filesync.mirror.SyncState;
-import org.filesync.mirror.TransferReason;
 import org.filesync.mirror.UnlistedFolder;
 import org.filesync.mirror.UnreadableLine;
 import org.slf4j.Logger;
@@ -65,12 +64,11 @@ final class PlanStep implements Tasklet {
             log.warn("job {} run {}: {}", run.job.name(), run.runId, UnreadableLine.describe(plan.unreadable()));
         }
         run.transferLog.insert(run.runId, run.directionName(), rows(plan));
-        run.runs.planned(run.runId, plan.skips().size());
+        run.runs.planned(run.runId, plan.skipped());
         log.debug("job {} run {}: planned {} transfers and {} unchanged in {} ms, recorded them in {} ms", run.job.name(),
-                run.runId, plan.transfers().size(), plan.skips().size(), (planned - start) / 1_000_000,
+                run.runId, plan.transfers().size(), plan.skipped(), (planned - start) / 1_000_000,
                 (System.nanoTime() - planned) / 1_000_000);
-        run.catalog.record(run.job.name(), plan.skips().stream()
-                .filter(file -> file.reason() == TransferReason.ALREADY_PRESENT)
+        run.catalog.record(run.job.name(), plan.adopted().stream()
                 .map(file -> new SyncedStateCatalog.Entry(file.path(), file.size(), file.source().modified()))
                 .toList());
         run.progress.planned(plan.transfers().size(), plan.bytesToTransfer());
