@@ -20,7 +20,6 @@ import org.filesync.mirror.PlannedFile;
 import org.filesync.mirror.RejectedEntry;
 import org.filesync.mirror.SafePaths;
 import org.filesync.mirror.SyncState;
-import org.filesync.mirror.TransferReason;
 import org.filesync.mirror.UnlistedFolder;
 import org.filesync.mirror.UnreadableLine;
 import org.slf4j.Logger;
@@ -65,12 +64,11 @@ final class PlanStep implements Tasklet {
             log.warn("job {} run {}: {}", run.job.name(), run.runId, UnreadableLine.describe(plan.unreadable()));
         }
         run.transferLog.insert(run.runId, run.directionName(), rows(plan));
-        run.runs.planned(run.runId, plan.skips().size());
+        run.runs.planned(run.runId, plan.skipped());
         log.debug("job {} run {}: planned {} transfers and {} unchanged in {} ms, recorded them in {} ms", run.job.name(),
-                run.runId, plan.transfers().size(), plan.skips().size(), (planned - start) / 1_000_000,
+                run.runId, plan.transfers().size(), plan.skipped(), (planned - start) / 1_000_000,
                 (System.nanoTime() - planned) / 1_000_000);
-        run.catalog.record(run.job.name(), plan.skips().stream()
-                .filter(file -> file.reason() == TransferReason.ALREADY_PRESENT)
+        run.catalog.record(run.job.name(), plan.adopted().stream()
                 .map(file -> new SyncedStateCatalog.Entry(file.path(), file.size(), file.source().modified()))
                 .toList());
         run.progress.planned(plan.transfers().size(), plan.bytesToTransfer());
@@ -84,8 +82,12 @@ final class PlanStep implements Tasklet {
         MirrorDirection.Sides sides;
         long start = System.nanoTime();
         ExecutorService loader = Threads.single("filesync-catalog");
-        CompletableFuture<Map<String, SyncedStateCatalog.Entry>> synced =
-                CompletableFuture.supplyAsync(() -> run.catalog.load(run.job.name()), loader);
+        CompletableFuture<Map<String, SyncState>> synced = CompletableFuture.supplyAsync(() -> {
+            Map<String, SyncState> catalog = new HashMap<>();
+            run.catalog.forEach(run.job.name(),
+                    entry -> catalog.put(entry.path(), new SyncState(entry.size(), entry.modified())));
+            return catalog;
+        }, loader);
         loader.shutdown();
         try {
             sides = run.direction.scan();
@@ -96,10 +98,8 @@ final class PlanStep implements Tasklet {
         } catch (IOException e) {
             throw new RunFailedException("listing the local folder: " + FailureMessages.of(e), e);
         }
-        Map<String, SyncState> catalog = new HashMap<>();
-        synced.join().forEach((path, entry) -> catalog.put(path, new SyncState(entry.size(), entry.modified())));
         return new MirrorPlanner(run.job.safeguards(), Instant.now())
-                .plan(sides.source(), sides.target(), catalog, run.job.delete());
+                .plan(sides.source(), sides.target(), synced.join(), run.job.delete());
     }
 
     private static List<NewTransfer> rows(MirrorPlan plan) {

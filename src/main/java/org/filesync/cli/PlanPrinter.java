@@ -42,7 +42,7 @@ final class PlanPrinter {
         }
         out.printf("dry run: would transfer %d file(s) (%s), skip %d, leave %d too young, delete %d, create %d folder(s);"
                         + " nothing was changed%n",
-                plan.transfers().size(), HistoryFormats.bytes(plan.bytesToTransfer()), plan.skips().size(),
+                plan.transfers().size(), HistoryFormats.bytes(plan.bytesToTransfer()), plan.skipped(),
                 plan.tooYoung().size(),
                 plan.filesToDelete().size(), plan.directoriesToCreate().size());
         out.flush();
@@ -53,7 +53,7 @@ final class PlanPrinter {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("transfer", plan.transfers().stream().map(file -> Map.of("path", file.path(),
                 "size", file.size(), "reason", file.reason().text())).toList());
-        document.put("skip", plan.skips().size());
+        document.put("skip", plan.skipped());
         document.put("createFolders", plan.directoriesToCreate());
         document.put("tooYoung", plan.tooYoung().stream().map(file -> Map.of("path", file.path(),
                 "reason", file.reason().text())).toList());

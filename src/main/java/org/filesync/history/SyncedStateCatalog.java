@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -40,14 +41,18 @@ public final class SyncedStateCatalog {
 
     public Map<String, Entry> load(String job) {
         Map<String, Entry> entries = new HashMap<>();
+        forEach(job, entry -> entries.put(entry.path(), entry));
+        return entries;
+    }
+
+    /** Hands each of the job's entries over as it is read: a big catalog is never held twice. */
+    public void forEach(String job, Consumer<Entry> action) {
         jdbc.sql("SELECT path, file_size, source_modified FROM fs_synced_file WHERE job_name = :job")
                 .param("job", job)
-                .query((rs, row) -> {
+                .query(rs -> {
                     OffsetDateTime modified = rs.getObject(3, OffsetDateTime.class);
-                    return new Entry(rs.getString(1), rs.getLong(2), modified == null ? null : modified.toInstant());
-                })
-                .list().forEach(entry -> entries.put(entry.path(), entry));
-        return entries;
+                    action.accept(new Entry(rs.getString(1), rs.getLong(2), modified == null ? null : modified.toInstant()));
+                });
     }
 
     public void record(String job, List<Entry> entries) {

@@ -34,20 +34,22 @@ public final class MirrorPlanner {
         Set<String> targetDirectories = target.directories().stream().map(TreeEntry::path).collect(Collectors.toSet());
 
         List<PlannedFile> transfers = new ArrayList<>();
-        List<PlannedFile> skips = new ArrayList<>();
+        List<PlannedFile> adopted = new ArrayList<>();
+        int unchanged = 0;
         List<PlannedFile> tooYoung = new ArrayList<>();
         Instant youngAfter = now.minus(safeguards.minAge());
         for (TreeEntry file : source.files()) {
             TransferReason reason = decide(file, targetFiles.get(file.path()), catalog.get(file.path()));
-            if (reason.transfers() && isYoung(file, youngAfter)) {
+            if (reason == TransferReason.UNCHANGED) {
+                unchanged++;
+            } else if (reason.transfers() && isYoung(file, youngAfter)) {
                 tooYoung.add(new PlannedFile(file, TransferReason.TOO_YOUNG));
             } else {
-                (reason.transfers() ? transfers : skips).add(new PlannedFile(file, reason));
+                (reason.transfers() ? transfers : adopted).add(new PlannedFile(file, reason));
             }
         }
         tooYoung.sort(Comparator.comparing(PlannedFile::path));
         transfers.sort(Comparator.comparingLong(PlannedFile::size).reversed().thenComparing(PlannedFile::path));
-        skips.sort(Comparator.comparing(PlannedFile::path));
 
         List<String> create = source.directories().stream().map(TreeEntry::path)
                 .filter(path -> !targetDirectories.contains(path))
@@ -93,7 +95,7 @@ public final class MirrorPlanner {
             deleteFiles = List.of();
             deleteDirectories = List.of();
         }
-        return new MirrorPlan(create, transfers, skips, tooYoung, source.rejected(), source.ignored(), deleteFiles,
+        return new MirrorPlan(create, transfers, adopted, unchanged, tooYoung, source.rejected(), source.ignored(), deleteFiles,
                 deleteDirectories, deletesRefused, problems, unlisted, unreadable);
     }
 

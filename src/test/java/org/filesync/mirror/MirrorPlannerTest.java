@@ -26,7 +26,7 @@ class MirrorPlannerTest {
     }
 
     private static TransferReason reasonFor(MirrorPlan plan, String path) {
-        return java.util.stream.Stream.concat(plan.transfers().stream(), plan.skips().stream())
+        return java.util.stream.Stream.concat(plan.transfers().stream(), plan.adopted().stream())
                 .filter(file -> file.path().equals(path)).findFirst().orElseThrow().reason();
     }
 
@@ -45,8 +45,9 @@ class MirrorPlannerTest {
         assertThat(reasonFor(plan, "changed")).isEqualTo(TransferReason.CHANGED);
         assertThat(reasonFor(plan, "missing")).isEqualTo(TransferReason.TARGET_MISSING);
         assertThat(reasonFor(plan, "short")).isEqualTo(TransferReason.TARGET_SIZE);
-        assertThat(reasonFor(plan, "same")).isEqualTo(TransferReason.UNCHANGED);
         assertThat(plan.transfers()).extracting(PlannedFile::path).containsExactly("short", "changed", "missing", "new");
+        assertThat(plan.unchanged()).isEqualTo(1);
+        assertThat(plan.adopted()).isEmpty();
     }
 
     @Test
@@ -58,7 +59,8 @@ class MirrorPlannerTest {
 
         MirrorPlan plan = planner.plan(source, target, Map.of("f", new SyncState(4, exact)), false);
 
-        assertThat(reasonFor(plan, "f")).isEqualTo(TransferReason.UNCHANGED);
+        assertThat(plan.transfers()).isEmpty();
+        assertThat(plan.unchanged()).isEqualTo(1);
     }
 
     @Test
@@ -163,6 +165,7 @@ class MirrorPlannerTest {
         assertThat(plan.transfers()).extracting(PlannedFile::path).containsExactly("old");
         assertThat(plan.tooYoung()).extracting(PlannedFile::path).containsExactly("fresh");
         assertThat(plan.tooYoung()).extracting(PlannedFile::reason).containsExactly(TransferReason.TOO_YOUNG);
-        assertThat(plan.skips()).extracting(PlannedFile::path).containsExactly("synced");
+        assertThat(plan.unchanged()).isEqualTo(1);
+        assertThat(plan.skipped()).isEqualTo(1);
     }
 }
