@@ -86,11 +86,13 @@ public final class NotificationLog {
 
     /**
      * When a failure alert was last delivered for the same failure as {@code run}'s (its job,
-     * status and error) since the job's last COMPLETED run: a COMPLETED run ends the series.
+     * status and error) since the job's last COMPLETED run: a COMPLETED run ends the series. An
+     * alert still being delivered counts from its run's end: the next failure can come before the
+     * receiver has answered, and is the same failure all the same.
      */
     public Optional<Instant> lastSentForSameFailure(RunRecord run) {
-        return jdbc.sql("SELECT MAX(n.sent_at) FROM fs_notification n JOIN fs_run r ON r.run_id = n.run_id "
-                        + "WHERE r.job_name = :job AND n.event = 'failure' AND n.status = 'SENT' "
+        return jdbc.sql("SELECT MAX(COALESCE(n.sent_at, r.finished_at)) FROM fs_notification n JOIN fs_run r ON r.run_id = n.run_id "
+                        + "WHERE r.job_name = :job AND n.event = 'failure' AND n.status IN ('SENT', 'PENDING') "
                         + "AND r.status = :status AND COALESCE(r.error, '') = :error AND r.run_id <> :id "
                         + "AND r.finished_at > (SELECT COALESCE(MAX(c.finished_at), TIMESTAMP WITH TIME ZONE "
                         + "'1970-01-01 00:00:00+00') FROM fs_run c WHERE c.job_name = :job AND c.status = 'COMPLETED')")

@@ -64,6 +64,12 @@ class NotificationQueriesTest {
         assertThat(history.notifications(first.runId())).singleElement()
                 .satisfies(notification -> assertThat(notification.sentAt()).isEqualTo(sentAt));
 
+        RunRecord unanswered = finished(database, runs, RunStatus.FAILED, "login refused");
+        notifications.pending(unanswered.runId(), "webhook", "failure");
+        RunRecord next = finished(database, runs, RunStatus.FAILED, "login refused");
+        assertThat(notifications.lastSentForSameFailure(next)).as("an alert still being delivered")
+                .contains(unanswered.finishedAt());
+
         RunRecord completed = finished(database, runs, RunStatus.COMPLETED, null);
         RunRecord again = finished(database, runs, RunStatus.FAILED, "connection refused");
         assertThat(history.previousOutcome(completed)).contains(RunStatus.FAILED);

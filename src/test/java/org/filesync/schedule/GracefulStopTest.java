@@ -43,12 +43,13 @@ class GracefulStopTest {
 
         try (ApacheFtpServer server = ApacheFtpServer.start(dir.resolve("served"));
              FaultProxy proxy = FaultProxy.start("127.0.0.1", server.port())) {
-            JobFiles.ftpJob(jobs, "big", server.port(), "big", everyTwoSeconds, "bandwidthLimit: 2MB");
+            JobFiles.ftpJob(jobs, "big", server.port(), "big", everyTwoSeconds, "bandwidthLimit: 1MB");
             long arrived;
             try (ServeProcess first = ServeProcess.start(dir.resolve("node-a"), environment, jobs)) {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                         .until(() -> Files.exists(partial) && Files.size(partial) >= 5 << 20);
                 assertThat(first.terminate(Duration.ofSeconds(30))).isZero();
+                assertThat(partial).as(first.stderr()).exists();
                 arrived = Files.size(partial);
             }
             assertThat(arrived).isLessThan(SIZE);
