@@ -70,7 +70,8 @@ final class FileTransferProcessor implements ItemProcessor<Pending, TransferredF
         try {
             TransferOutcome outcome = transfer.attempt(file, session, tried);
             attempts.remove(row.path());
-            return new TransferredFile(row, file, outcome,
+            // the catalog records the version fetched, which differs from the listed one when the source changed meanwhile
+            return new TransferredFile(row, tried.current(file), outcome,
                     checkpoints.finish(row.path(), outcome.bytesThisRun()).startedAt());
         } catch (TransferStoppedException e) {
             attempts.remove(row.path()); // its progress is recorded, its partial file stays

@@ -105,7 +105,7 @@ abstract class ResumableTransfer implements FileTransfer {
     @Override
     public TransferOutcome attempt(PlannedFile planned, WorkerSession worker, TransferAttempts state)
             throws FileTransferFailure, InterruptedException {
-        PlannedFile file = state.changedSource != null ? state.changedSource : planned;
+        PlannedFile file = state.current(planned);
         if (state.count == 0) {
             try {
                 prepare(file);

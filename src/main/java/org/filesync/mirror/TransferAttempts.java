@@ -24,6 +24,11 @@ public final class TransferAttempts {
     /** Why the file is sent whole although it may have been resumed, for its history row. */
     String restartNote;
 
+    /** The file as the attempts fetch it: as planned, or as it was found after it changed during an attempt. */
+    public PlannedFile current(PlannedFile planned) {
+        return changedSource != null ? changedSource : planned;
+    }
+
     public int count() {
         return count;
     }

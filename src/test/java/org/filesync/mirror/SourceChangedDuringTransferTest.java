@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.filesync.history.RunRecord;
+import org.filesync.jobs.JobDefinition;
 import org.filesync.history.RunStatus;
 import org.filesync.history.TransferRecord;
 import org.filesync.history.TransferStatus;
@@ -109,14 +110,18 @@ class SourceChangedDuringTransferTest {
             Path target = dir.resolve("target");
             Thread writer = appender(served, target.resolve(SafePaths.partialName("big.bin")), false);
 
-            RunRecord run = harness.run(harness.job("rewritten", server, "download", "src", target, "bandwidthLimit: 1MB"));
+            JobDefinition job = harness.job("rewritten", server, "download", "src", target, "bandwidthLimit: 1MB");
+            RunRecord run = harness.run(job);
             writer.join();
+            RunRecord recheck = harness.run(job);
 
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
             TransferRecord big = harness.transfer(run.runId(), "big.bin");
             assertThat(big.status()).isEqualTo(TransferStatus.DONE);
             assertThat(big.attempts()).isEqualTo(2);
             assertThat(Files.mismatch(target.resolve("big.bin"), served)).isEqualTo(-1);
+            assertThat(recheck.filesTransferred()).as("the catalog holds the version fetched, not the one first listed")
+                    .isZero();
         }
     }
 }
