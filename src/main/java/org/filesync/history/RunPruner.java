@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -32,18 +33,25 @@ public final class RunPruner {
      */
     static final int TRANSFERS_PER_DELETE = 1_000;
 
+    /**
+     * The last row of a run's next slice, in the order of the (run_id, transfer_id) index; none when
+     * fewer rows are left. A slice bounded by it is one range of that index on both databases:
+     * PostgreSQL deleted a million rows in 2.3 to 2.8 s this way, in 3.6 to 3.9 s through
+     * {@code transfer_id IN (a subquery of 1,000)}, whose plan turned to a scan of the whole table for
+     * 10,000 (18 to 25 s). The lower bound is what makes H2 read that index: without a condition on
+     * transfer_id it reads the foreign key's index on run_id alone and sorts the whole run for each slice.
+     */
+    private static final String SLICE_END = "SELECT transfer_id FROM fs_transfer WHERE run_id = :run AND transfer_id > :after "
+            + "ORDER BY run_id, transfer_id OFFSET " + (TRANSFERS_PER_DELETE - 1) + " ROWS FETCH NEXT 1 ROW ONLY";
+    private static final String DELETE_SLICE = "DELETE FROM fs_transfer WHERE run_id = :run AND transfer_id > :after "
+            + "AND transfer_id <= :end";
+
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final String deleteTransferSlice;
 
     public RunPruner(Database database) {
         this.jdbc = database.jdbc();
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
-        // PostgreSQL has no DELETE ... FETCH; its planner turns the subquery into a join on the slice.
-        this.deleteTransferSlice = database.settings().isPostgres()
-                ? "DELETE FROM fs_transfer WHERE transfer_id IN (SELECT transfer_id FROM fs_transfer WHERE run_id = :run "
-                        + "FETCH FIRST " + TRANSFERS_PER_DELETE + " ROWS ONLY)"
-                : "DELETE FROM fs_transfer WHERE run_id = :run FETCH FIRST " + TRANSFERS_PER_DELETE + " ROWS ONLY";
     }
 
     private record Doomed(long runId, String job, Long batchExecution) {
@@ -136,10 +144,14 @@ public final class RunPruner {
      */
     private void deleteTransfers(List<Long> runIds) {
         for (long runId : runIds) {
-            int deleted;
+            long after = Long.MIN_VALUE;
+            Optional<Long> sliceEnd;
             do {
-                deleted = jdbc.sql(deleteTransferSlice).param("run", runId).update();
-            } while (deleted == TRANSFERS_PER_DELETE);
+                sliceEnd = jdbc.sql(SLICE_END).param("run", runId).param("after", after).query(Long.class).optional();
+                long end = sliceEnd.orElse(Long.MAX_VALUE);
+                jdbc.sql(DELETE_SLICE).param("run", runId).param("after", after).param("end", end).update();
+                after = end;
+            } while (sliceEnd.isPresent());
         }
     }
 

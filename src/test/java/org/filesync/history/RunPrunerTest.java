@@ -168,6 +168,22 @@ class RunPrunerTest {
     }
 
     @Test
+    void aRunOfManySlicesLosesEveryFileRowAndAKeptRunWhoseRowsLieBetweenThemKeepsAll() {
+        long pruned = id("nightly", 300);
+        long kept = id("nightly", 1);
+        int rows = 2 * RunPruner.TRANSFERS_PER_DELETE + 500;
+        database.jdbc().sql("INSERT INTO fs_transfer (run_id, path, direction, status) SELECT CASEWHEN(MOD(X, 2) = 0, :pruned, "
+                        + ":kept), CONCAT('pub/many', X), 'DOWNLOAD', 'DONE' FROM SYSTEM_RANGE(1, :rows)")
+                .param("pruned", pruned).param("kept", kept).param("rows", 2 * rows).update();
+
+        pruner.prune(CUTOFF, null);
+
+        assertThat(count("SELECT COUNT(*) FROM fs_transfer WHERE run_id = " + pruned)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM fs_transfer WHERE run_id = " + kept + " AND path LIKE 'pub/many%'"))
+                .isEqualTo(rows);
+    }
+
+    @Test
     void pruneOfOneJobLeavesTheOtherJobsRunsAlone() {
         Set<Long> others = new TreeSet<>(remainingRuns());
         others.removeAll(RUNS.get("flaky").values());
