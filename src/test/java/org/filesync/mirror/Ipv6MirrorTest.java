@@ -2,19 +2,24 @@ package org.filesync.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.filesync.history.RunRecord;
 import org.filesync.history.RunStatus;
 import org.filesync.testing.ApacheFtpServer;
+import org.filesync.testing.FilesyncProcess;
 import org.filesync.testing.FtpServerFixture;
 import org.filesync.testing.Ipv6Loopback;
+import org.filesync.testing.JobFiles;
 import org.filesync.testing.MirrorHarness;
 import org.filesync.testing.PyFtpdServer;
 import org.filesync.testing.VsftpdServer;
@@ -29,6 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (EPRT |2|::1|port|, which pyftpdlib refuses with 501 unless the address is written as RFC 5952 has it).
  */
 class Ipv6MirrorTest {
+
+    private static final String HOST = "ftp6.filesync.test";
 
     @TempDir
     Path dir;
@@ -106,6 +113,40 @@ class Ipv6MirrorTest {
             assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(harness.transfer(run.runId(), "big.bin").resumedFrom()).isEqualTo(kept);
             assertThat(Files.readAllBytes(target.resolve("big.bin"))).isEqualTo(content);
+        }
+    }
+
+    /**
+     * A URL naming a host that resolves to ::1 only, not the literal {@code [::1]}. The name lives in a
+     * hosts file the test writes and the filesync process reads instead of the machine's resolver
+     * (the JDK's {@code jdk.net.hosts.file}), so neither /etc/hosts nor DNS is involved; a name under
+     * .test never resolves anywhere else.
+     */
+    @ParameterizedTest(name = "{0}, {2}")
+    @MethodSource("serversAndModes")
+    void downloadsFromAHostNameThatResolvesToIpv6Only(String name, Function<Path, FtpServerFixture> start, String mode)
+            throws Exception {
+        // the machine's own name too: the H2 file database (AUTO_SERVER) looks it up
+        Path hosts = Files.writeString(dir.resolve("hosts"), Ipv6Loopback.ADDRESS + " " + HOST + "\n"
+                + "127.0.0.1 localhost " + InetAddress.getLocalHost().getHostName() + "\n");
+        try (FtpServerFixture server = start.apply(dir.resolve("server"))) {
+            DownloadMirrorTest.writeTree(server.localRoot().resolve("pub"));
+            JobFiles.write(dir.resolve("jobs"), "six.yaml",
+                    "remote:",
+                    "  url: ftp://" + server.username() + "@" + HOST + ":" + server.port() + "/"
+                            + JobFiles.urlPath(server.remote("pub")),
+                    "  password: ${FTP_PASSWORD}",
+                    "  " + mode,
+                    "local:",
+                    "  path: ../mirror");
+            FilesyncProcess filesync = FilesyncProcess.withJvmOptions(dir,
+                    Map.of("FTP_PASSWORD", server.password(), "FILESYNC_DB_URL", "jdbc:h2:file:" + dir.resolve("data/filesync")),
+                    List.of("-Djdk.net.hosts.file=" + hosts));
+
+            FilesyncProcess.Result run = filesync.run("run", "six");
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(MirrorHarness.tree(dir.resolve("mirror"))).isEqualTo(MirrorHarness.tree(server.localRoot().resolve("pub")));
         }
     }
 }
