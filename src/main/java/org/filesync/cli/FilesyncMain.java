@@ -16,6 +16,6 @@ public final class FilesyncMain {
         if (System.getProperty("jdk.tls.client.enableSessionTicketExtension") == null) {
             System.setProperty("jdk.tls.client.enableSessionTicketExtension", "false");
         }
-        System.exit(FilesyncCommand.commandLine().execute(args));
+        System.exit(FilesyncCommand.commandLine(args).execute(args));
     }
 }

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +77,9 @@ final class CommonsNetSession implements FtpSession {
             throw control.rejected(command, directory, reply);
         }
         List<RemoteEntry> entries = new ArrayList<>();
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         for (String line : ListingEntries.lines(bytes, control.charset())) {
-            RemoteEntry entry = mlsd ? mlsdParser.parse(directory, line) : listParser.parse(directory, line);
+            RemoteEntry entry = mlsd ? mlsdParser.parse(directory, line) : listParser.parse(directory, line, now);
             if (entry != null) {
                 entries.add(entry);
             }

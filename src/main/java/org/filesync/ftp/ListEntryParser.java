@@ -1,7 +1,6 @@
 package org.filesync.ftp;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -62,10 +61,14 @@ final class ListEntryParser {
         return config;
     }
 
-    /** The entry for {@code line}; null for lines that are not entries ("total 42", banners, ".", ".."). */
-    RemoteEntry parse(String folder, String line) {
+    /**
+     * The entry for {@code line}; null for lines that are not entries ("total 42", banners, ".", "..").
+     *
+     * @param now when the listing was read (UTC), the year of dates listed without one: read once per listing
+     */
+    RemoteEntry parse(String folder, String line, ZonedDateTime now) {
         if ((chosen != null ? chosen : candidates.get(0)) instanceof UnixFTPEntryParser unix) {
-            RemoteEntry common = UnixListingLine.parse(folder, line, ZonedDateTime.now(ZoneOffset.UTC));
+            RemoteEntry common = UnixListingLine.parse(folder, line, now);
             if (common != null) {
                 chosen = unix;
                 return EntryNames.isSelfOrParent(common.name()) ? null : common;

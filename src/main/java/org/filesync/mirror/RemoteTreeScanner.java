@@ -120,6 +120,7 @@ public final class RemoteTreeScanner {
         void listFolders() {
             boolean holds = false;
             try (WorkerSession session = new WorkerSession(sessions)) {
+                holds = logIn(session);
                 while (true) {
                     PendingFolder folder = folders.take();
                     if (folder == END) {
@@ -168,6 +169,22 @@ public final class RemoteTreeScanner {
                     holding.decrementAndGet();
                 }
             }
+        }
+
+        /**
+         * Every lister logs in at once, while the root is listed, rather than when the root's
+         * folders arrive. One that fails here tries again when it takes its first folder, where a
+         * refusal is handled as always.
+         */
+        private boolean logIn(WorkerSession session) {
+            try {
+                session.get();
+            } catch (FtpException e) {
+                log.debug("a listing session could not log in yet: {}", e.getMessage());
+                return false;
+            }
+            holding.incrementAndGet();
+            return true;
         }
 
         /** Like a transient transfer failure, whatever the reply: a folder left unlisted costs the whole run its deletes. */

@@ -1,14 +1,18 @@
 package org.filesync.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.filesync.ftp.CommonsNetSessionFactory;
+import org.filesync.ftp.FtpException;
 import org.filesync.jobs.PathFilter;
 import org.filesync.testing.FtpServerFixture;
 import org.filesync.testing.FtpServers;
+import org.filesync.testing.ReplyScriptServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -68,6 +72,19 @@ class RemoteTreeScannerTest {
                     assertThat(listing.isComplete()).isFalse();
                 }
             }
+        }
+    }
+
+    @Test
+    void logsInEveryListerFromTheStartNotWhenTheRootsFoldersArrive() throws Exception {
+        try (ReplyScriptServer server = ReplyScriptServer.start().reply("LIST", "550 cannot list");
+             SessionPool sessions = new SessionPool(new CommonsNetSessionFactory(server.settings()), 3)) {
+            RemoteTreeScanner scanner = new RemoteTreeScanner(sessions, 3, new PathFilter(List.of(), List.of()),
+                    RetryPolicy.of(0));
+
+            assertThatThrownBy(() -> scanner.scan("/", false)).isInstanceOf(FtpException.class);
+            // the root never gave a folder to list, yet every lister had logged in
+            assertThat(server.commands()).filteredOn(command -> command.startsWith("USER")).hasSize(3);
         }
     }
 }
