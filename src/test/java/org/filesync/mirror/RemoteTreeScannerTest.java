@@ -2,9 +2,11 @@ package org.filesync.mirror;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.filesync.ftp.CommonsNetSessionFactory;
 import org.filesync.ftp.FtpException;
@@ -83,8 +85,11 @@ class RemoteTreeScannerTest {
                     RetryPolicy.of(0));
 
             assertThatThrownBy(() -> scanner.scan("/", false)).isInstanceOf(FtpException.class);
-            // the root never gave a folder to list, yet every lister had logged in
-            assertThat(server.commands()).filteredOn(command -> command.startsWith("USER")).hasSize(3);
+            // The root never gave a folder to list, yet the other listers logged in: before, only the root's
+            // lister did. One of them may lose the race with the root's refusal (it then logs in when it takes
+            // a folder, here never), so at least one besides the root's.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.commands())
+                    .filteredOn(command -> command.startsWith("USER")).hasSizeGreaterThanOrEqualTo(2));
         }
     }
 }
