@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,6 +57,12 @@ final class ConsolePages {
     @ModelAttribute("fmt")
     PageFormats formats() {
         return formats;
+    }
+
+    /** The action buttons show only to whoever may press them; security refuses everyone else anyway. */
+    @ModelAttribute("mayAct")
+    boolean mayAct(Authentication user) {
+        return ConsoleSecurity.mayAct(user);
     }
 
     @GetMapping("/")

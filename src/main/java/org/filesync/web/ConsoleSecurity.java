@@ -20,6 +20,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -86,6 +87,12 @@ final class ConsoleSecurity {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE))
                 .build();
+    }
+
+    /** Whether {@code user} (null when nobody is logged in) may act: run, pause, resume, stop. */
+    static boolean mayAct(Authentication user) {
+        return user != null && user.isAuthenticated() && user.getAuthorities().stream()
+                .anyMatch(authority -> ("ROLE_" + ConsoleRole.OPERATOR.name()).equals(authority.getAuthority()));
     }
 
     /** Only these users, so that Spring Boot makes no default user with a generated password. */

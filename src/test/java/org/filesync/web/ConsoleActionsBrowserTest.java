@@ -227,10 +227,15 @@ class ConsoleActionsBrowserTest {
     }
 
     @Test
-    void viewerPressingRunNowIsRefusedAndNothingRuns() {
+    void aViewerIsOfferedNoActionAndAFormWhoseSessionEndedGetsTheConsolesNotAllowedPage() {
         logInAs(VIEWER, VIEWER_PASSWORD);
         browser.open(console.url("/jobs/untouched"));
+        assertThat(present(By.id("run-now"))).isFalse();
+        assertThat(text("act-hint")).contains("need an operator");
 
+        logInAs(OPERATOR, OPERATOR_PASSWORD);
+        browser.open(console.url("/jobs/untouched"));
+        browser.driver().manage().deleteAllCookies(); // the session ends under the page: its CSRF token is stale
         browser.follow(By.id("run-now"));
 
         assertThat(text("forbidden")).isEqualTo("Not allowed");

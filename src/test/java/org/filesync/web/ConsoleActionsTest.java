@@ -121,6 +121,18 @@ class ConsoleActionsTest {
     }
 
     @Test
+    void theActionButtonsShowOnlyToAnOperator() throws Exception {
+        String operators = loggedIn("ops", OPS_PASSWORD).get("/jobs/untouched").body();
+        String viewers = loggedIn("watcher", VIEWER_PASSWORD).get("/jobs/untouched").body();
+        String anyones = console.client().get("/jobs/untouched").body();
+
+        assertThat(operators).contains("id=\"run-now\"", "id=\"pause\"").doesNotContain("id=\"act-hint\"");
+        for (String page : List.of(viewers, anyones)) {
+            assertThat(page).doesNotContain("id=\"run-now\"", "id=\"pause\"").contains("id=\"act-hint\"", "href=\"/login\"");
+        }
+    }
+
+    @Test
     void operatorPausesAndResumesASchedulePausedEverywhereTheConsoleShowsIt() throws Exception {
         ConsoleClient operator = loggedIn("ops", OPS_PASSWORD);
 
@@ -129,13 +141,13 @@ class ConsoleActionsTest {
         assertThat(json(paused.body()).get("actor").asText()).isEqualTo("ops");
         assertThat(json(paused.body()).get("action").asText()).isEqualTo("pause");
         assertThat(paused("nightly")).isTrue();
-        assertThat(console.client().get("/jobs/nightly").body()).contains("badge PAUSED").contains("id=\"resume\"");
+        assertThat(operator.get("/jobs/nightly").body()).contains("badge PAUSED").contains("id=\"resume\"");
         assertThat(console.client().get("/").body()).contains("badge PAUSED");
 
         var resumedFromPage = operator.postWithToken("/jobs/nightly/resume", Map.of());
         assertThat(resumedFromPage.headers().firstValue("Location").orElseThrow()).endsWith("/jobs/nightly");
         assertThat(paused("nightly")).isFalse();
-        assertThat(console.client().get("/jobs/nightly").body()).doesNotContain("badge PAUSED").contains("id=\"pause\"");
+        assertThat(operator.get("/jobs/nightly").body()).doesNotContain("badge PAUSED").contains("id=\"pause\"");
 
         assertThat(actions("nightly")).extracting(ActionRecord::action, ActionRecord::actor)
                 .containsExactlyInAnyOrder(tuple(JobAction.PAUSE, "ops"),
@@ -164,13 +176,15 @@ class ConsoleActionsTest {
         assertThat(operator.postWithToken("/api/jobs/slow/run", Map.of()).statusCode()).isEqualTo(200);
         await().atMost(PATIENCE).until(() -> runs("slow").stream().anyMatch(run -> run.get("status").asText().equals("RUNNING")));
         long runId = runs("slow").get(0).get("runId").asLong();
-        assertThat(console.client().get("/runs/" + runId).body()).contains("id=\"stop\"");
+        assertThat(operator.get("/runs/" + runId).body()).contains("id=\"stop\"");
+        assertThat(loggedIn("watcher", VIEWER_PASSWORD).get("/runs/" + runId).body())
+                .doesNotContain("id=\"stop\"").contains("id=\"act-hint\"");
 
         var stopped = operator.postWithToken("/api/runs/" + runId + "/stop", Map.of());
 
         assertThat(stopped.statusCode()).isEqualTo(200);
         await().atMost(PATIENCE).until(() -> runs("slow").get(0).get("status").asText().equals("STOPPED"));
-        String page = console.client().get("/runs/" + runId).body();
+        String page = operator.get("/runs/" + runId).body();
         assertThat(page).contains("stop by ops").doesNotContain("id=\"stop\"");
         assertThat(operator.postWithToken("/api/runs/" + runId + "/stop", Map.of()).statusCode()).isEqualTo(409);
     }
