@@ -8,8 +8,9 @@ import org.springframework.batch.item.ItemReader;
 
 /**
  * The transfer step's reader, after the process-indicator pattern: it hands out the run's rows
- * that are not done yet, largest first, a page at a time, and saves no state of its own: the rows'
- * status is the state, so a restart simply reads what is still not done. Shared by the step's
+ * that are not done yet, largest first, and saves no state of its own: the rows' status is the
+ * state, so a restart simply reads what is still not done. It reads the order once, as ids, and
+ * the rows a page at a time. Shared by the step's
  * threads. Once {@link #close(String)} is called it hands out nothing more.
  */
 final class PendingTransferReader implements ItemReader<Pending> {
@@ -20,8 +21,8 @@ final class PendingTransferReader implements ItemReader<Pending> {
     private final long runId;
     private final Deque<Pending> page = new ArrayDeque<>();
     private final ThreadLocal<Pending> lastRead = new ThreadLocal<>();
-    private Pending last;
-    private boolean exhausted;
+    private long[] order;
+    private int nextPage;
     private String closedBecause;
 
     PendingTransferReader(TransferLog transfers, long runId) {
@@ -31,14 +32,15 @@ final class PendingTransferReader implements ItemReader<Pending> {
 
     @Override
     public synchronized Pending read() {
-        if (page.isEmpty() && !exhausted && closedBecause == null) {
-            page.addAll(transfers.pending(runId, last, PAGE));
-            exhausted = page.size() < PAGE;
+        if (order == null) {
+            order = transfers.pendingIdsLargestFirst(runId);
+        }
+        while (page.isEmpty() && !exhausted() && closedBecause == null) {
+            int end = Math.min(order.length, nextPage + PAGE);
+            page.addAll(transfers.pending(order, nextPage, end));
+            nextPage = end;
         }
         Pending next = closedBecause == null ? page.poll() : null;
-        if (next != null) {
-            last = next;
-        }
         lastRead.set(next);
         return next;
     }
@@ -50,7 +52,11 @@ final class PendingTransferReader implements ItemReader<Pending> {
 
     /** Whether every thread will read nothing more. */
     synchronized boolean isDrained() {
-        return closedBecause != null || exhausted && page.isEmpty();
+        return closedBecause != null || exhausted() && page.isEmpty();
+    }
+
+    private boolean exhausted() {
+        return order != null && nextPage >= order.length;
     }
 
     /** Hands out nothing more: the step ends once the files in flight are done, and fails with {@code reason}. */

@@ -3,10 +3,13 @@ package org.filesync.history;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,18 +77,34 @@ public final class TransferLog {
 
     /**
      * The run's rows that are not done yet (PENDING, or IN_PROGRESS when a run stopped in the middle),
-     * largest first, in pages: the next page starts after {@code after}, or at the top when it is null.
+     * largest first: their ids, in the order the transfer step takes them. One query for the whole
+     * run, eight bytes a file: paging through the rows by size instead would scan and sort every row
+     * still pending once per page, which grows with the square of the tree.
      */
-    public List<Pending> pending(long runId, Pending after, int limit) {
-        return jdbc.sql("SELECT transfer_id, path, COALESCE(file_size, -1) FROM fs_transfer WHERE run_id = :run "
-                        + "AND status IN ('PENDING', 'IN_PROGRESS') AND (:size IS NULL OR COALESCE(file_size, -1) < :size "
-                        + "OR (COALESCE(file_size, -1) = :size AND transfer_id > :id)) "
-                        + "ORDER BY COALESCE(file_size, -1) DESC, transfer_id FETCH FIRST " + limit + " ROWS ONLY")
+    public long[] pendingIdsLargestFirst(long runId) {
+        LongStream.Builder ids = LongStream.builder();
+        jdbc.sql("SELECT transfer_id FROM fs_transfer WHERE run_id = :run AND status IN ('PENDING', 'IN_PROGRESS') "
+                        + "ORDER BY COALESCE(file_size, -1) DESC, transfer_id")
                 .param("run", runId)
-                .param("size", after == null ? null : after.size(), java.sql.Types.BIGINT)
-                .param("id", after == null ? 0 : after.transferId())
-                .query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3)))
-                .list();
+                .query(rs -> {
+                    ids.add(rs.getLong(1));
+                });
+        return ids.build().toArray();
+    }
+
+    /** The rows of {@code ids}, in that order: paths and sizes of a page of {@link #pendingIdsLargestFirst}. */
+    public List<Pending> pending(long[] ids, int from, int to) {
+        if (from >= to) {
+            return List.of();
+        }
+        List<Long> page = Arrays.stream(ids, from, to).boxed().toList();
+        Map<Long, Pending> byId = new HashMap<>();
+        jdbc.sql("SELECT transfer_id, path, COALESCE(file_size, -1) FROM fs_transfer WHERE transfer_id IN (:ids)")
+                .param("ids", page)
+                .query(rs -> {
+                    byId.put(rs.getLong(1), new Pending(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+                });
+        return page.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /**
