@@ -55,7 +55,7 @@ public final class BatchInfrastructure {
             // job lock row already keeps two runs of one job apart.
             repositoryFactory.setIsolationLevelForCreate("ISOLATION_READ_COMMITTED");
             repositoryFactory.afterPropertiesSet();
-            repository = repositoryFactory.getObject();
+            repository = StepUpdateSpacing.around(repositoryFactory.getObject(), System::nanoTime);
 
             JobExplorerFactoryBean explorerFactory = new JobExplorerFactoryBean();
             explorerFactory.setDataSource(dataSource);
