@@ -36,6 +36,7 @@ final class DownloadTransfer extends ResumableTransfer {
 
     private final Segmenting segmenting;
     private final SegmentedDownload segmented;
+    private final CheckedFolders folders;
     private volatile FileStore fileStore;
 
     /** @param segmenting {@link Segmenting#NONE} where ranges cannot be fetched (block mode) */
@@ -45,12 +46,12 @@ final class DownloadTransfer extends ResumableTransfer {
         super(localRoot, remoteRoot, recorder, verify, hints, leftOver, stop);
         this.segmenting = segmenting;
         this.segmented = segmented;
+        this.folders = new CheckedFolders(localRoot);
     }
 
     @Override
     protected void prepare(PlannedFile file) throws IOException, UnsafeLocalPathException {
-        Path target = SafePaths.resolveInside(localRoot, file.path());
-        Files.createDirectories(target.getParent());
+        Path target = folders.fileInside(file.path());
         if (Files.isDirectory(target)) {
             throw new IOException("a folder stands where the file " + file.path() + " belongs");
         }

@@ -26,6 +26,18 @@ public final class SafePaths {
      * @throws UnsafeLocalPathException when the path would leave the root
      */
     public static Path resolveInside(Path root, String relativePath) throws UnsafeLocalPathException {
+        Path resolved = lexicallyInside(root, relativePath);
+        checkNoLinkLeads(root, relativePath, resolved);
+        return resolved;
+    }
+
+    /**
+     * The local file for {@code relativePath} under {@code root}, checked segment by segment; the
+     * folders on its way are not looked at.
+     *
+     * @throws UnsafeLocalPathException when the path's names would leave the root
+     */
+    static Path lexicallyInside(Path root, String relativePath) throws UnsafeLocalPathException {
         Path resolved = root;
         for (String segment : relativePath.split("/", -1)) {
             String rejection = EntryNames.rejectionOf(segment);
@@ -38,6 +50,16 @@ public final class SafePaths {
         if (!resolved.startsWith(root.normalize())) {
             throw new UnsafeLocalPathException(relativePath + ": resolves outside the job's root");
         }
+        return resolved;
+    }
+
+    /**
+     * Whether the deepest folder of {@code resolved} that exists is inside the root once symbolic
+     * links are followed.
+     *
+     * @throws UnsafeLocalPathException when a link leads out, or the folders cannot be read
+     */
+    static void checkNoLinkLeads(Path root, String relativePath, Path resolved) throws UnsafeLocalPathException {
         try {
             Path existingParent = resolved.getParent();
             while (existingParent != null && !Files.exists(existingParent)) {
@@ -50,7 +72,6 @@ public final class SafePaths {
         } catch (IOException e) {
             throw new UnsafeLocalPathException(relativePath + ": cannot check the path: " + e.getMessage());
         }
-        return resolved;
     }
 
     /** {@code dir/.name.filesync-part} for {@code dir/name}: the partial file beside the target. */
