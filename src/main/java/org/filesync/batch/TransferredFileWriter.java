@@ -87,21 +87,21 @@ final class TransferredFileWriter implements ItemWriter<TransferredFile> {
     private void recordUntilEnd() {
         List<Recorded> batch = new ArrayList<>();
         try {
-            long lastCommit = 0;
-            while (true) {
-                batch.add(queue.take());
-                long pause = lastCommit + COMMIT_SPACING_NANOS - System.nanoTime();
-                if (pause > 0) {
-                    TimeUnit.NANOSECONDS.sleep(pause);
+            long lastCommit = System.nanoTime() - COMMIT_SPACING_NANOS;
+            boolean end = false;
+            while (!end) {
+                // what arrives until the next commit is due, or until the end, which need not wait
+                Recorded next = queue.take();
+                long due = lastCommit + COMMIT_SPACING_NANOS;
+                while (next != null && next != END) { // by identity: an empty chunk equals END
+                    batch.add(next);
+                    long wait = due - System.nanoTime();
+                    next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
                 }
+                end = next == END;
                 lastCommit = System.nanoTime();
-                queue.drainTo(batch);
-                boolean end = batch.removeIf(recorded -> recorded == END); // by identity: an empty chunk equals END
                 record(batch);
                 batch.clear();
-                if (end) {
-                    return;
-                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
