@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.filesync.history.Database;
-import org.filesync.history.DatabaseSettings;
 import org.filesync.history.NodeIdentity;
 import org.filesync.history.RunRegistry;
 import org.filesync.history.RunTrigger;
@@ -17,6 +15,7 @@ import org.filesync.history.TransferLog;
 import org.filesync.history.TransferLog.NewTransfer;
 import org.filesync.history.TransferLog.Pending;
 import org.filesync.history.TransferStatus;
+import org.filesync.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +30,7 @@ class PendingTransferReaderTest {
 
     @Test
     void onH2() throws Exception {
-        try (Database database = Database.open(DatabaseSettings.resolve("jdbc:h2:file:" + dir.resolve("db"), Map.of()), 2)) {
+        try (Database database = TestDatabases.h2(dir, 2)) {
             readsEveryUnfinishedFileOnceLargestFirst(database);
         }
     }
@@ -39,8 +38,7 @@ class PendingTransferReaderTest {
     @Test
     void onPostgresql() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start();
-             Database database = Database.open(DatabaseSettings.resolve(postgres.getJdbcUrl("postgres", "postgres"),
-                     Map.of("FILESYNC_DB_USER", "postgres", "FILESYNC_DB_PASSWORD", "")), 2)) {
+             Database database = TestDatabases.postgres(postgres, 2)) {
             readsEveryUnfinishedFileOnceLargestFirst(database);
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.filesync.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +54,7 @@ class MigrationTest {
     @Test
     void everyForeignKeyHasAnIndexOnPostgresql() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start();
-             Database database = Database.open(DatabaseSettings.resolve(postgres.getJdbcUrl("postgres", "postgres"),
-                     Map.of("FILESYNC_DB_USER", "postgres", "FILESYNC_DB_PASSWORD", "")), 2)) {
+             Database database = TestDatabases.postgres(postgres, 2)) {
             List<String> unindexed = database.jdbc().sql("SELECT c.conrelid::regclass || ' ' || c.conname FROM pg_constraint c "
                             + "WHERE c.contype = 'f' AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid "
                             + "AND (i.indkey::int2[])[0:array_length(c.conkey, 1) - 1] = c.conkey)")

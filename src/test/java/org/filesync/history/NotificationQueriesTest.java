@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.filesync.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +35,7 @@ class NotificationQueriesTest {
     @Test
     void onPostgresql() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start();
-             Database database = Database.open(DatabaseSettings.resolve(postgres.getJdbcUrl("postgres", "postgres"),
-                     Map.of("FILESYNC_DB_USER", "postgres", "FILESYNC_DB_PASSWORD", "")), 2)) {
+             Database database = TestDatabases.postgres(postgres, 2)) {
             alertQueries(database);
         }
     }

@@ -8,12 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.filesync.testing.PastRuns;
+import org.filesync.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -35,7 +35,7 @@ class RunPrunerScaleTest {
 
     @Test
     void prunesManyFileRowsOnH2() throws Exception {
-        try (Database database = Database.open(DatabaseSettings.resolve("jdbc:h2:file:" + dir.resolve("db"), Map.of()), 3)) {
+        try (Database database = TestDatabases.h2(dir, 3)) {
             prunesManyFileRows(database, "SELECT X FROM SYSTEM_RANGE(1, " + ROWS_PER_RUN + ")");
         }
     }
@@ -43,8 +43,7 @@ class RunPrunerScaleTest {
     @Test
     void prunesManyFileRowsOnPostgresql() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start();
-             Database database = Database.open(DatabaseSettings.resolve(postgres.getJdbcUrl("postgres", "postgres"),
-                     Map.of("FILESYNC_DB_USER", "postgres", "FILESYNC_DB_PASSWORD", "")), 3)) {
+             Database database = TestDatabases.postgres(postgres, 3)) {
             prunesManyFileRows(database, "SELECT generate_series(1, " + ROWS_PER_RUN + ")");
         }
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.filesync.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +36,7 @@ class TransferPagesTest {
     @Test
     void onPostgresql() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start();
-             Database database = Database.open(DatabaseSettings.resolve(postgres.getJdbcUrl("postgres", "postgres"),
-                     Map.of("FILESYNC_DB_USER", "postgres", "FILESYNC_DB_PASSWORD", "")), 2)) {
+             Database database = TestDatabases.postgres(postgres, 2)) {
             pagesForwardBackwardAndByStatus(database);
             List<String> plans = plans(database);
             assertThat(plans.get(0)).contains("fs_transfer_run_status_id").doesNotContain("Sort");
