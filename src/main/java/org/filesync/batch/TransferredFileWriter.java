@@ -28,7 +28,7 @@ final class TransferredFileWriter implements ItemWriter<TransferredFile> {
 
     private static final Logger log = LoggerFactory.getLogger(TransferredFileWriter.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
-    private static final long COMMIT_SPACING_NANOS = 250_000_000;
+    private static final long COMMIT_SPACING_NANOS = 30_000_000;
 
     /** The rows and catalog entries of one chunk; {@link #END} tells the recording thread to finish. */
     private record Recorded(List<TransferState> rows, List<SyncedStateCatalog.Entry> synced) {
