@@ -3,6 +3,7 @@ package org.filesync.history;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +77,9 @@ public final class RunPruner {
             List<Doomed> group = doomed.subList(from, Math.min(doomed.size(), from + RUNS_PER_TRANSACTION));
             List<Long> runIds = group.stream().map(Doomed::runId).toList();
             List<Long> executionIds = group.stream().map(Doomed::batchExecution).filter(id -> id != null).toList();
-            Map<Long, Long> rows = transferRows(runIds);
             executions += executionIds.isEmpty() ? 0 : existingExecutions(executionIds);
+            // a prune counts what its deletes removed: a count first read every row once more
+            Map<Long, Long> rows = delete ? deleteTransfers(runIds) : transferRows(runIds);
             for (Doomed run : group) {
                 long[] counts = perJob.computeIfAbsent(run.job(), name -> new long[2]);
                 counts[0]++;
@@ -85,7 +87,6 @@ public final class RunPruner {
                 transfers += rows.getOrDefault(run.runId(), 0L);
             }
             if (delete) {
-                deleteTransfers(runIds);
                 transactions.executeWithoutResult(status -> {
                     deleteExecutions(executionIds);
                     deleteRuns(runIds);
@@ -141,18 +142,24 @@ public final class RunPruner {
      * A run may hold a million rows: they go a slice per statement, each its own transaction, one
      * run after the other. No list of ids crosses the wire: H2 compares each row with every value of
      * an {@code IN} list of parameters, and evaluates {@code IN (subquery)} again for every row.
+     *
+     * @return the rows deleted, by run
      */
-    private void deleteTransfers(List<Long> runIds) {
+    private Map<Long, Long> deleteTransfers(List<Long> runIds) {
+        Map<Long, Long> deleted = new HashMap<>();
         for (long runId : runIds) {
             long after = Long.MIN_VALUE;
+            long rows = 0;
             Optional<Long> sliceEnd;
             do {
                 sliceEnd = jdbc.sql(SLICE_END).param("run", runId).param("after", after).query(Long.class).optional();
                 long end = sliceEnd.orElse(Long.MAX_VALUE);
-                jdbc.sql(DELETE_SLICE).param("run", runId).param("after", after).param("end", end).update();
+                rows += jdbc.sql(DELETE_SLICE).param("run", runId).param("after", after).param("end", end).update();
                 after = end;
             } while (sliceEnd.isPresent());
+            deleted.put(runId, rows);
         }
+        return deleted;
     }
 
     /** Children before parents, as Spring Batch's foreign keys require; an instance goes with its last execution. */
