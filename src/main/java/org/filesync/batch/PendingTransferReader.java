@@ -10,8 +10,8 @@ import org.springframework.batch.item.ItemReader;
  * The transfer step's reader, after the process-indicator pattern: it hands out the run's rows
  * that are not done yet, largest first, and saves no state of its own: the rows' status is the
  * state, so a restart simply reads what is still not done. It reads the order once, as ids, and
- * the rows a page at a time. Shared by the step's
- * threads. Once {@link #close(String)} is called it hands out nothing more.
+ * the rows a page at a time. Shared by the step's threads. Once {@link #close(String)} is called it
+ * hands out nothing more.
  */
 final class PendingTransferReader implements ItemReader<Pending> {
 

@@ -13,11 +13,12 @@ import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Writes a running step's execution to the job repository at most once per {@link #SPACING}.
- * Spring Batch saves the step execution and its context after every chunk, two commits made while
- * every other thread of the step waits; on H2, each commit also writes the file. The transfer step
- * takes its state from its rows, not from these counts, so a count a second old loses nothing:
- * the first save of a step and every save once it has ended still go through at once. A stop
- * requested through Spring Batch is seen at the next save that goes through, within a second.
+ * Spring Batch saves the step execution (and its context, when changed) after every chunk, commits
+ * made while every other thread of the step waits; on H2, each commit also writes the file. The
+ * transfer step takes its state from its rows, not from these counts, so a count a second old loses
+ * nothing: a step's first save, and every save of a step that has ended or is to terminate, go
+ * through at once. filesync stops a step by marking it to terminate, which needs no save; a stop
+ * requested through Spring Batch alone is seen by the run's heartbeat.
  */
 final class StepUpdateSpacing implements MethodInterceptor {
 
@@ -42,32 +43,33 @@ final class StepUpdateSpacing implements MethodInterceptor {
     public Object invoke(MethodInvocation invocation) throws Throwable {
         String method = invocation.getMethod().getName();
         Object[] arguments = invocation.getArguments();
-        if (arguments.length == 1 && arguments[0] instanceof StepExecution step
-                && (method.equals("update") || method.equals("updateExecutionContext")) && !due(step, method)) {
-            return null;
+        if (arguments.length != 1 || !(arguments[0] instanceof StepExecution step)
+                || !(method.equals("update") || method.equals("updateExecutionContext"))) {
+            return invocation.proceed();
         }
-        return invocation.proceed();
+        if (savedAtOnce(step)) {
+            if (step.getId() != null) {
+                lastSaved.remove(step.getId()); // before the save, which may fail: nothing is kept for it
+            }
+            return invocation.proceed();
+        }
+        return due(step, method) ? invocation.proceed() : null;
+    }
+
+    /** A step not added yet, one that has ended, and one marked to terminate. */
+    private static boolean savedAtOnce(StepExecution step) {
+        return step.getId() == null || step.getStatus() != BatchStatus.STARTED || step.getEndTime() != null
+                || step.isTerminateOnly();
     }
 
     private boolean due(StepExecution step, String method) {
-        Long id = step.getId();
-        if (id == null || step.getStatus() != BatchStatus.STARTED || step.getEndTime() != null
-                || step.isTerminateOnly()) {
-            if (id != null) {
-                lastSaved.remove(id);
-            }
-            return true;
-        }
         long now = nanoClock.getAsLong();
-        Long last = lastSaved.get(id);
-        if (method.equals("updateExecutionContext")) {
+        Long last = lastSaved.get(step.getId());
+        boolean due = last == null || now - last >= SPACING.toNanos();
+        if (due && method.equals("update")) {
             // the context goes with the step's save that follows it: Spring Batch saves it first
-            return last == null || now - last >= SPACING.toNanos();
+            lastSaved.put(step.getId(), now);
         }
-        if (last == null || now - last >= SPACING.toNanos()) {
-            lastSaved.put(id, now);
-            return true;
-        }
-        return false;
+        return due;
     }
 }

@@ -21,8 +21,9 @@ import org.springframework.batch.item.ItemWriter;
  * hand each chunk's files to one background thread, which writes all it has been handed in one
  * transaction. Each commit of H2 writes a new chunk of its file; committing on every transfer
  * thread after every chunk took about a third of their CPU in a mirror of small files. A file
- * waits for its row for the length of its chunk plus one commit, as before; a kill -9 in that
- * window leaves a complete file without its row, which the next run adopts from the target.
+ * waits for its row for the length of its chunk, up to the 30 ms until the next commit, and that
+ * commit; a kill -9 in that window leaves a complete file without its row, which the next run
+ * adopts from the target.
  */
 final class TransferredFileWriter implements ItemWriter<TransferredFile> {
 

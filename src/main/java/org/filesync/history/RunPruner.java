@@ -140,8 +140,9 @@ public final class RunPruner {
 
     /**
      * A run may hold a million rows: they go a slice per statement, each its own transaction, one
-     * run after the other. No list of ids crosses the wire: H2 compares each row with every value of
-     * an {@code IN} list of parameters, and evaluates {@code IN (subquery)} again for every row.
+     * run after the other. No list of ids crosses the wire: deleting through the run's index H2
+     * compared each row with every value of an {@code IN} list of parameters, and evaluated
+     * {@code IN (subquery)} again for every row.
      *
      * @return the rows deleted, by run
      */

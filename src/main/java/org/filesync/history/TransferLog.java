@@ -78,8 +78,9 @@ public final class TransferLog {
     /**
      * The run's rows that are not done yet (PENDING, or IN_PROGRESS when a run stopped in the middle),
      * largest first: their ids, in the order the transfer step takes them. One query for the whole
-     * run, eight bytes a file: paging through the rows by size instead would scan and sort every row
-     * still pending once per page, which grows with the square of the tree.
+     * run, eight bytes a file once read (the driver's result holds more while it is read): paging
+     * through the rows by size instead would scan and sort every row still pending once per page,
+     * which grows with the square of the tree.
      */
     public long[] pendingIdsLargestFirst(long runId) {
         LongStream.Builder ids = LongStream.builder();
