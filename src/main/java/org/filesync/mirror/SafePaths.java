@@ -54,8 +54,8 @@ public final class SafePaths {
     }
 
     /**
-     * Whether the deepest folder of {@code resolved} that exists is inside the root once symbolic
-     * links are followed.
+     * Checks that the deepest folder of {@code resolved} that exists is inside the root once
+     * symbolic links are followed.
      *
      * @throws UnsafeLocalPathException when a link leads out, or the folders cannot be read
      */

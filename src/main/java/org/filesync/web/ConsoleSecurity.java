@@ -45,6 +45,8 @@ final class ConsoleSecurity {
 
     private static final Set<String> READS = Set.of(HttpMethod.GET.name(), HttpMethod.HEAD.name());
     private static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    /** What acting takes (run, pause, resume, stop): the filter chain's rule, and the pages' for their buttons. */
+    private static final String ACTING_AUTHORITY = "ROLE_" + ConsoleRole.OPERATOR.name();
 
     private final List<ConsoleUser> users;
     private final boolean loopback;
@@ -77,7 +79,7 @@ final class ConsoleSecurity {
                     } else {
                         requests.requestMatchers(reads).hasAnyRole(viewer, operator);
                     }
-                    requests.anyRequest().hasRole(operator);
+                    requests.anyRequest().hasAuthority(ACTING_AUTHORITY);
                 })
                 .formLogin(form -> form.loginPage("/login").failureHandler(loginFailed))
                 .requestCache(cache -> cache.requestCache(pagesOnly))
@@ -92,7 +94,7 @@ final class ConsoleSecurity {
     /** Whether {@code user} (null when nobody is logged in) may act: run, pause, resume, stop. */
     static boolean mayAct(Authentication user) {
         return user != null && user.isAuthenticated() && user.getAuthorities().stream()
-                .anyMatch(authority -> ("ROLE_" + ConsoleRole.OPERATOR.name()).equals(authority.getAuthority()));
+                .anyMatch(authority -> ACTING_AUTHORITY.equals(authority.getAuthority()));
     }
 
     /** Only these users, so that Spring Boot makes no default user with a generated password. */
