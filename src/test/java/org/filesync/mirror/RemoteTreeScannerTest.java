@@ -79,15 +79,18 @@ class RemoteTreeScannerTest {
 
     @Test
     void logsInEveryListerFromTheStartNotWhenTheRootsFoldersArrive() throws Exception {
-        try (ReplyScriptServer server = ReplyScriptServer.start().reply("LIST", "550 cannot list");
+        // The root's refusal comes after a moment, as a real listing takes one: a lister whose thread starts
+        // only after the refusal would take the root lister's idle session and log in no more.
+        try (ReplyScriptServer server = ReplyScriptServer.start().reply("LIST", "550 cannot list")
+                .delay("LIST", Duration.ofSeconds(2));
              SessionPool sessions = new SessionPool(new CommonsNetSessionFactory(server.settings()), 3)) {
             RemoteTreeScanner scanner = new RemoteTreeScanner(sessions, 3, new PathFilter(List.of(), List.of()),
                     RetryPolicy.of(0));
 
             assertThatThrownBy(() -> scanner.scan("/", false)).isInstanceOf(FtpException.class);
             // The root never gave a folder to list, yet the other listers logged in: before, only the root's
-            // lister did. One of them may lose the race with the root's refusal (it then logs in when it takes
-            // a folder, here never), so at least one besides the root's.
+            // lister did. One of them may still lose the race with the root's refusal (it then logs in when it
+            // takes a folder, here never), so at least one besides the root's.
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.commands())
                     .filteredOn(command -> command.startsWith("USER")).hasSizeGreaterThanOrEqualTo(2));
         }

@@ -12,12 +12,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A tiny scripted FTP server for replies real servers rarely give on demand (421, 452, 332, a 227
@@ -30,6 +32,7 @@ public final class ReplyScriptServer implements FtpServerFixture {
     private final ServerSocket listener;
     private final Map<String, String> replies = new ConcurrentHashMap<>();
     private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile List<String> features = List.of("SIZE", "MDTM", "REST STREAM");
@@ -89,6 +92,12 @@ public final class ReplyScriptServer implements FtpServerFixture {
     /** From now on, answer {@code verb} (e.g. "RETR") with {@code reply} ("450 busy"; several lines joined by \r\n). */
     public ReplyScriptServer reply(String verb, String reply) {
         replies.put(verb.toUpperCase(Locale.ROOT), reply);
+        return this;
+    }
+
+    /** From now on, answer {@code verb} only after {@code delay}, as a slow server would. */
+    public ReplyScriptServer delay(String verb, Duration delay) {
+        delays.put(verb.toUpperCase(Locale.ROOT), delay);
         return this;
     }
 
@@ -153,6 +162,10 @@ public final class ReplyScriptServer implements FtpServerFixture {
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
                 if (unanswered.contains(verb)) {
                     continue;
+                }
+                Duration delay = delays.get(verb);
+                if (delay != null) {
+                    LockSupport.parkNanos(delay.toNanos());
                 }
                 String scripted = replies.get(verb);
                 if (scripted != null && !scripted.startsWith("1")) {
